@@ -1,0 +1,211 @@
+#include "passerelle/sdk/cloud_event.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+#include <cstdio>
+
+#include "json_reader.hpp"
+
+namespace passerelle::sdk {
+
+bool is_known_event_type(const std::string& type) {
+  return type == kTypeConstatCreated || type == kTypeConstatUpdated || type == kTypeVehicleVerified;
+}
+
+std::string dataschema_for(const std::string& type) {
+  return "urn:passerelle:" + type + ":" + std::to_string(kSchemaMajor) + "." + std::to_string(kSchemaMinor);
+}
+
+bool is_uuid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (s[i] != '-') return false;
+    } else if (!std::isxdigit(static_cast<unsigned char>(s[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string deterministic_event_id(std::string_view name) {
+  auto fnv = [&](std::uint64_t h) {
+    for (unsigned char ch : name) {
+      h ^= ch;
+      h *= 0x100000001b3ULL;
+    }
+    return h;
+  };
+  std::uint64_t hi = fnv(0xcbf29ce484222325ULL);
+  std::uint64_t lo = fnv(0x84222325cbf29ce4ULL ^ name.size());
+  hi = (hi & ~0xF000ULL) | 0x8000ULL;                      // version 8
+  lo = (lo & ~(0xC0ULL << 56)) | (0x80ULL << 56);          // RFC 9562 variant
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx",
+                static_cast<unsigned long long>(hi >> 32), static_cast<unsigned long long>((hi >> 16) & 0xFFFF),
+                static_cast<unsigned long long>(hi & 0xFFFF), static_cast<unsigned long long>(lo >> 48),
+                static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+  return buf;
+}
+
+std::string vehicle_subject(const std::string& registration_country, const std::string& registration_number) {
+  return registration_country + ":" + registration_number;
+}
+
+namespace {
+const std::vector<std::string> kAttributes = {"specversion", "id",          "type",        "source",
+                                              "time",        "subject",     "datacontenttype", "dataschema",
+                                              "correlationid", "causationid", "provider",    "data"};
+
+bool is_extension_name(const std::string& n) {
+  if (n.empty() || n.size() > 20) return false;
+  for (char ch : n)
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) return false;
+  return true;
+}
+}  // namespace
+
+std::optional<CloudEvent> parse_cloud_event(const Json& j, ValidationErrors& errors, const ValidationOptions* options) {
+  const ValidationOptions defaults;
+  const ValidationOptions& opts = options ? *options : defaults;
+  const std::size_t before = errors.issues().size();
+  if (!j.is_object()) {
+    errors.add("$", "a CloudEvent must be a JSON object");
+    return std::nullopt;
+  }
+  CloudEvent e;
+  // Extension attributes are read first so the reader below does not call them unknown.
+  Json core = Json::object();
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (std::find(kAttributes.begin(), kAttributes.end(), it.key()) != kAttributes.end()) {
+      core[it.key()] = it.value();
+    } else if (is_extension_name(it.key())) {
+      e.extra_attributes[it.key()] = it.value();
+    } else {
+      errors.add(it.key(), "not a valid CloudEvents attribute name (lowercase letters and digits, at most 20)");
+    }
+  }
+  {
+    detail::JsonReader r(core, "", errors);
+    auto spec = r.str("specversion", true);
+    if (spec && *spec != "1.0") errors.add("specversion", "must be \"1.0\" (got \"" + *spec + "\")");
+    e.id = r.nonempty("id", true).value_or("");
+    if (!e.id.empty() && !is_uuid(e.id)) errors.add("id", "must be a UUID");
+    e.type = r.one_of("type", true, {kTypeConstatCreated, kTypeConstatUpdated, kTypeVehicleVerified}).value_or("");
+    e.source = r.nonempty("source", true).value_or("");
+    e.time = r.datetime("time", true).value_or("");
+    e.subject = r.nonempty("subject", true).value_or("");
+    auto ct = r.str("datacontenttype", true);
+    if (ct && *ct != "application/json") errors.add("datacontenttype", "must be \"application/json\"");
+    auto schema = r.str("dataschema", true);
+    if (schema && !e.type.empty()) {
+      const std::string prefix = "urn:passerelle:" + e.type + ":" + std::to_string(kSchemaMajor) + ".";
+      const bool minor_ok = schema->size() > prefix.size() && schema->compare(0, prefix.size(), prefix) == 0 &&
+                            std::all_of(schema->begin() + static_cast<long>(prefix.size()), schema->end(),
+                                        [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (!minor_ok)
+        errors.add("dataschema", "must be " + prefix + "<minor> (this reader accepts major " +
+                                     std::to_string(kSchemaMajor) + "; got \"" + *schema + "\")");
+      else
+        e.dataschema = *schema;
+    }
+    e.correlationid = r.str("correlationid", false);
+    e.causationid = r.str("causationid", false);
+    e.provider = r.str("provider", false);
+    r.object("data", true);
+  }
+
+  const auto data_it = j.find("data");
+  if (data_it != j.end() && data_it->is_object()) {
+    if (e.type == kTypeConstatCreated || e.type == kTypeConstatUpdated) {
+      if (auto c = parse_constat(*data_it, errors, "data", opts)) {
+        if (!e.subject.empty() && e.subject != c->constatId)
+          errors.add("subject", "must equal data.constatId (\"" + c->constatId + "\")");
+        e.data = to_json(*c);
+      }
+    } else if (e.type == kTypeVehicleVerified) {
+      if (auto v = parse_vehicle_verification(*data_it, errors, "data", opts)) {
+        const std::string want = vehicle_subject(v->vehicle.registrationCountry, v->vehicle.registrationNumber);
+        // Accept the un-normalised plate in the subject, but write the normalised one.
+        const std::string raw_want = vehicle_subject(
+            (*data_it)["vehicle"].value("registrationCountry", ""), (*data_it)["vehicle"].value("registrationNumber", ""));
+        if (!e.subject.empty() && e.subject != want && e.subject != raw_want)
+          errors.add("subject", "must be <registrationCountry>:<registrationNumber> of data.vehicle");
+        e.subject = want;
+        e.data = to_json(*v);
+      }
+    }
+  }
+  if (errors.issues().size() != before) return std::nullopt;
+  return e;
+}
+
+std::optional<CloudEvent> parse_cloud_event(std::string_view text, ValidationErrors& errors,
+                                            const ValidationOptions* options) {
+  Json j = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded()) {
+    errors.add("$", "not valid JSON");
+    return std::nullopt;
+  }
+  return parse_cloud_event(j, errors, options);
+}
+
+Json to_json(const CloudEvent& e) {
+  Json j = e.extra_attributes.is_object() ? e.extra_attributes : Json::object();
+  j["specversion"] = e.specversion;
+  j["id"] = e.id;
+  j["type"] = e.type;
+  j["source"] = e.source;
+  j["time"] = e.time;
+  j["subject"] = e.subject;
+  j["datacontenttype"] = e.datacontenttype;
+  j["dataschema"] = e.dataschema;
+  if (e.correlationid) j["correlationid"] = *e.correlationid;
+  if (e.causationid) j["causationid"] = *e.causationid;
+  if (e.provider) j["provider"] = *e.provider;
+  j["data"] = e.data;
+  return j;
+}
+
+Constat constat_of(const CloudEvent& e) {
+  ValidationErrors errors;
+  auto c = parse_constat(e.data, errors);
+  if (!c) throw std::invalid_argument("event " + e.id + " has no valid constat: " + errors.summary());
+  return std::move(*c);
+}
+
+VehicleVerification verification_of(const CloudEvent& e) {
+  ValidationErrors errors;
+  auto v = parse_vehicle_verification(e.data, errors);
+  if (!v) throw std::invalid_argument("event " + e.id + " has no valid vehicle.verified: " + errors.summary());
+  return std::move(*v);
+}
+
+CloudEvent make_constat_event(const std::string& type, const Constat& c, std::string id, std::string time,
+                              std::string source) {
+  CloudEvent e;
+  e.id = std::move(id);
+  e.type = type;
+  e.source = std::move(source);
+  e.time = std::move(time);
+  e.subject = c.constatId;
+  e.dataschema = dataschema_for(type);
+  e.data = to_json(c);
+  return e;
+}
+
+CloudEvent make_verification_event(const VehicleVerification& v, std::string id, std::string time,
+                                   std::string source) {
+  CloudEvent e;
+  e.id = std::move(id);
+  e.type = kTypeVehicleVerified;
+  e.source = std::move(source);
+  e.time = std::move(time);
+  e.subject = vehicle_subject(v.vehicle.registrationCountry, v.vehicle.registrationNumber);
+  e.dataschema = dataschema_for(kTypeVehicleVerified);
+  e.data = to_json(v);
+  return e;
+}
+
+}  // namespace passerelle::sdk

@@ -1,0 +1,73 @@
+// The host's configuration: one YAML file (config/passerelle.yaml), checked as a whole so that
+// a broken config is reported in full and never half-starts the host.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "passerelle/sdk/model_json.hpp"
+#include "yaml_document.hpp"
+
+namespace passerelle::host {
+
+struct AdapterConfig {
+  std::string id;           // insurerId, lowercase
+  std::string plugin;       // plugin name, e.g. "saa", "generic-rest"
+  std::string library;      // absolute path of libpasserelle_<plugin>.so
+  bool enabled = true;
+  nlohmann::json settings = nlohmann::json::object();  // ${VAR} substituted
+  // Where this entry was written, for messages: the document it came from and its path there.
+  std::shared_ptr<const YamlDocument> document;
+  std::string path;  // "adapters[1]"
+  std::string place(const std::string& sub = "") const {
+    return document ? document->place(sub.empty() ? path : path + "." + sub) : path;
+  }
+};
+
+struct TopicsConfig {
+  std::string constat_created = "constat.created";
+  std::string constat_updated = "constat.updated";
+  std::string vehicle_verified = "vehicle.verified";
+  std::string dead_letter = "passerelle.dlq";
+};
+
+struct KafkaConfig {
+  std::string bootstrap_servers = "embedded";  // "embedded" = librdkafka's mock cluster, for trying things out
+  std::string group_id = "passerelle";
+  std::map<std::string, std::string> properties;  // passed through to librdkafka
+  TopicsConfig topics;
+};
+
+struct HttpConfig {
+  std::string listen = "127.0.0.1:8080";
+  int client_connect_timeout_ms = 2000;
+  int client_read_timeout_ms = 5000;
+};
+
+struct HostConfig {
+  std::string file;
+  std::string instance = "passerelle";
+  std::string log_level = "info";
+  std::vector<std::string> plugin_directories;  // absolute; libraries load only from these
+  KafkaConfig kafka;
+  HttpConfig http;
+  sdk::ValidationOptions validation;
+  std::vector<AdapterConfig> adapters;
+};
+
+struct ConfigLoadResult {
+  std::optional<HostConfig> config;  // set only when `problems` is empty
+  std::vector<ConfigProblem> problems;
+};
+
+// Reads and checks the file: structure, types, unknown keys, ${VAR}s, duplicate adapter ids,
+// plugin libraries present in an allowed directory. Plugin settings are checked later, against
+// what each plugin declares (see adapter_set.hpp).
+ConfigLoadResult load_config(const std::string& file, const EnvLookup& env = process_environment());
+
+}  // namespace passerelle::host

@@ -25,7 +25,8 @@ struct AdapterConfig {
   std::shared_ptr<const YamlDocument> document;
   std::string path;  // "adapters[1]"
   std::string place(const std::string& sub = "") const {
-    return document ? document->place(sub.empty() ? path : path + "." + sub) : path;
+    const std::string full = sub.empty() ? path : path.empty() ? sub : path + "." + sub;
+    return document ? document->place(full) : full;
   }
 };
 

@@ -60,7 +60,7 @@ TEST_F(ConfigTest, MissingEnvironmentVariableNamedWithLine) {
   auto r = load_config(f, env_);
   EXPECT_FALSE(r.config);
   const auto text = all(r.problems);
-  EXPECT_NE(text.find(f + ":8:"), std::string::npos) << text;
+  EXPECT_NE(text.find(f + ":7:13 adapters[0].settings.note"), std::string::npos) << text;
   EXPECT_NE(text.find("adapters[0].settings.note"), std::string::npos) << text;
   EXPECT_NE(text.find("environment variable MISSING_SECRET is not set"), std::string::npos) << text;
 }

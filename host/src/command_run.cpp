@@ -1,5 +1,8 @@
-// `passerelle run`: load everything, then serve until SIGTERM/SIGINT; SIGHUP reloads the config.
+// `passerelle run`: load everything, route until SIGTERM/SIGINT; SIGHUP reloads the config
+// (the new one is checked in full first; a broken one is refused and the running one stays).
+#include <atomic>
 #include <iostream>
+#include <thread>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -7,7 +10,9 @@
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "config_check.hpp"
+#include "embedded_cluster.hpp"
 #include "log.hpp"
+#include "router.hpp"
 #include "version.hpp"
 
 namespace passerelle::host {
@@ -26,6 +31,14 @@ void log_adapters(const AdapterSet& set) {
   }
 }
 
+std::vector<std::string> topics_of(const HostConfig& c, const AdapterSet& set) {
+  std::vector<std::string> t = {c.kafka.topics.constat_created, c.kafka.topics.constat_updated,
+                                c.kafka.topics.vehicle_verified, c.kafka.topics.dead_letter};
+  for (const auto& a : set.adapters())
+    for (const auto& s : a->subscriptions()) t.push_back(s);
+  return t;
+}
+
 }  // namespace
 
 int command_run(const std::vector<std::string>& args) {
@@ -41,17 +54,30 @@ int command_run(const std::vector<std::string>& args) {
   log::info("host", "passerelle starting",
             {{"version", PASSERELLE_HOST_VERSION}, {"instance", host.config->instance}, {"config", file}});
   log_adapters(*host.adapters);
-  // The Kafka routes and the HTTP surface are not built yet (issues 3 and 4): the host loads
-  // and checks everything, then waits for a signal.
-  log::warn("host", "routing is not available in this build: adapters are loaded and checked, no events flow");
+
+  std::unique_ptr<EmbeddedCluster> embedded;
+  std::string bootstrap = host.config->kafka.bootstrap_servers;
+  if (bootstrap == "embedded") {
+    embedded = std::make_unique<EmbeddedCluster>(1, topics_of(*host.config, *host.adapters), 3);
+    bootstrap = embedded->bootstrap();
+    log::warn("host", "kafka.bootstrap_servers is \"embedded\": an in-process mock cluster, for trying things out only",
+              {{"bootstrap", bootstrap}});
+  }
+
+  std::atomic<bool> stop{false};
+  std::atomic<bool> quit{false};
+  std::mutex pending_mu;
+  std::optional<LoadedHost> pending;
 
   boost::asio::io_context io;
-  boost::asio::signal_set stop(io, SIGTERM, SIGINT);
-  boost::asio::signal_set reload(io, SIGHUP);
-  stop.async_wait([&](const boost::system::error_code& ec, int signo) {
+  boost::asio::signal_set stop_signals(io, SIGTERM, SIGINT);
+  boost::asio::signal_set reload_signal(io, SIGHUP);
+  stop_signals.async_wait([&](const boost::system::error_code& ec, int signo) {
     if (ec) return;
     log::info("host", "stopping", {{"signal", std::to_string(signo)}});
-    reload.cancel();
+    quit = true;
+    stop = true;
+    reload_signal.cancel();
   });
   std::function<void(const boost::system::error_code&, int)> on_hup = [&](const boost::system::error_code& ec, int) {
     if (ec) return;
@@ -60,18 +86,42 @@ int command_run(const std::vector<std::string>& args) {
       for (const auto& p : next.problems) log::error("config", "reload refused: " + p.text());
       log::warn("config", "keeping the running configuration");
     } else {
-      host.adapters = std::move(next.adapters);
-      host.config = std::move(next.config);
-      log::set_level(host.config->log_level);
-      log::info("config", "configuration reloaded", {{"adapters", std::to_string(host.adapters->adapters().size())}});
-      log_adapters(*host.adapters);
+      log::info("config", "configuration reloaded: restarting the routes");
+      std::lock_guard<std::mutex> lock(pending_mu);
+      pending.emplace(std::move(next));
+      stop = true;
     }
-    reload.async_wait(on_hup);
+    reload_signal.async_wait(on_hup);
   };
-  reload.async_wait(on_hup);
-  io.run();
+  reload_signal.async_wait(on_hup);
+  std::thread signal_thread([&] { io.run(); });
+
+  int rc = kExitOk;
+  try {
+    while (true) {
+      {
+        Router router(*host.config, *host.adapters, metrics, bootstrap);
+        router.run(stop);
+      }
+      if (quit) break;
+      std::lock_guard<std::mutex> lock(pending_mu);
+      if (pending) {
+        host = std::move(*pending);
+        pending.reset();
+        log::set_level(host.config->log_level);
+        log_adapters(*host.adapters);
+      }
+      stop = false;
+    }
+  } catch (const KafkaError& e) {
+    log::error("host", std::string("Kafka: ") + e.what());
+    std::cerr << "passerelle run: " << e.what() << "\n";
+    rc = kExitBadConfig;
+  }
+  io.stop();
+  signal_thread.join();
   log::info("host", "stopped");
-  return kExitOk;
+  return rc;
 }
 
 }  // namespace passerelle::host

@@ -208,6 +208,19 @@ ConfigLoadResult load_config(const std::string& file, const EnvLookup& env) {
     s.integer("client_connect_timeout_ms", cfg.http.client_connect_timeout_ms, 1, 600000);
     s.integer("client_read_timeout_ms", cfg.http.client_read_timeout_ms, 1, 600000);
   }
+  if (const json* r = top.get("routing")) {
+    Section s(*doc, *r, "routing", problems);
+    s.integer("workers", cfg.routing.workers, 1, 256);
+    s.integer("dedup_window", cfg.routing.dedup_window, 0, 100000000);
+    s.integer("shutdown_timeout_ms", cfg.routing.shutdown_timeout_ms, 100, 3600000);
+    s.integer("max_in_flight", cfg.routing.max_in_flight, 1, 10000000);
+    if (const json* retry = s.get("retry")) {
+      Section rs(*doc, *retry, "routing.retry", problems);
+      rs.integer("initial_backoff_ms", cfg.routing.initial_backoff_ms, 1, 3600000);
+      rs.integer("max_backoff_ms", cfg.routing.max_backoff_ms, 1, 3600000);
+      rs.integer("max_attempts", cfg.routing.max_attempts, 1, 1000);
+    }
+  }
   if (const json* v = top.get("validation")) {
     Section s(*doc, *v, "validation", problems);
     s.integer("wilaya_max", cfg.validation.wilaya_max, 1, 99);

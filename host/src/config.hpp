@@ -50,6 +50,16 @@ struct HttpConfig {
   int client_read_timeout_ms = 5000;
 };
 
+struct RoutingConfig {
+  int workers = 4;                   // threads running adapter calls and deliveries
+  int dedup_window = 100000;         // event ids remembered per route to drop duplicates
+  int shutdown_timeout_ms = 20000;   // drain time on SIGTERM before in-flight work is handed back
+  int max_in_flight = 10000;         // records consumed but not yet done; polling pauses above
+  int initial_backoff_ms = 100;
+  int max_backoff_ms = 5000;
+  int max_attempts = 5;              // per record and route, the first attempt included
+};
+
 struct HostConfig {
   std::string file;
   std::string instance = "passerelle";
@@ -57,6 +67,7 @@ struct HostConfig {
   std::vector<std::string> plugin_directories;  // absolute; libraries load only from these
   KafkaConfig kafka;
   HttpConfig http;
+  RoutingConfig routing;
   sdk::ValidationOptions validation;
   std::vector<AdapterConfig> adapters;
 };

@@ -88,6 +88,8 @@ void set_level(const std::string& level) {
   if (parse_level(level, l)) ensure().set_level(to_spdlog(l));
 }
 
+bool enabled(LogLevel level) { return ensure().should_log(to_spdlog(level)); }
+
 void write(LogLevel level, std::string_view component, std::string_view adapter, std::string_view message,
            const LogFields& fields) {
   auto& lg = ensure();

@@ -18,6 +18,9 @@ void init(const std::string& level, bool to_stderr = false);
 void set_level(const std::string& level);
 bool parse_level(std::string_view name, LogLevel& out);
 
+// Whether a line at `level` would be written: skip building fields on the hot path otherwise.
+bool enabled(LogLevel level);
+
 void write(LogLevel level, std::string_view component, std::string_view adapter, std::string_view message,
            const LogFields& fields = {});
 

@@ -17,6 +17,12 @@ double Metrics::value(const std::string& name, const std::string& labels) const 
   return jt == it->second.end() ? 0 : jt->second;
 }
 
+std::map<std::string, double> Metrics::series(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = counters_.find(name);
+  return it == counters_.end() ? std::map<std::string, double>{} : it->second;
+}
+
 std::string Metrics::prometheus_text() const {
   std::lock_guard<std::mutex> lock(mu_);
   std::ostringstream out;

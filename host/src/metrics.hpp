@@ -14,6 +14,8 @@ class Metrics {
   void add(const std::string& name, const std::string& labels, double delta);
   double value(const std::string& name, const std::string& labels) const;
   std::string prometheus_text() const;
+  // Every labelled value of one counter (a copy).
+  std::map<std::string, double> series(const std::string& name) const;
 
  private:
   mutable std::mutex mu_;

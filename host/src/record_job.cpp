@@ -1,0 +1,436 @@
+#include "record_job.hpp"
+
+#include <strings.h>
+
+#include <boost/asio/post.hpp>
+
+#include "log.hpp"
+#include "router.hpp"
+
+namespace passerelle::host {
+namespace {
+
+bool retryable_http(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
+
+// Retry-After in seconds (the HTTP-date form is the HTTP issue's); absent or unreadable: none.
+std::optional<std::chrono::milliseconds> retry_after(const sdk::Headers& h) {
+  for (const auto& [k, v] : h) {
+    if (k.size() == 11 && strncasecmp(k.c_str(), "Retry-After", 11) == 0) {
+      char* end = nullptr;
+      const long s = std::strtol(v.c_str(), &end, 10);
+      if (end != v.c_str() && s >= 0 && s < 3600) return std::chrono::milliseconds(s * 1000);
+    }
+  }
+  return std::nullopt;
+}
+
+bool permanent_kafka_error(rd_kafka_resp_err_t err) {
+  return err == RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE || err == RD_KAFKA_RESP_ERR_INVALID_RECORD || err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED ||
+         err == RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION;
+}
+
+}  // namespace
+
+RecordJob::RecordJob(Router& router, InputRecord record, LaneDone lane_done, Finished finished)
+    : router_(router), record_(std::move(record)), lane_done_(std::move(lane_done)), finished_(std::move(finished)) {}
+
+void RecordJob::hold() { holds_.fetch_add(1); }
+
+void RecordJob::release() {
+  if (holds_.fetch_sub(1) == 1) finished_(handed_back_.load());
+}
+
+void RecordJob::hand_back() { handed_back_ = true; }
+
+void RecordJob::end_processing() {
+  if (lane_released_) return;
+  lane_released_ = true;
+  lane_done_();
+}
+
+sdk::LogFields RecordJob::event_fields() const {
+  sdk::LogFields f = {{"topic", record_.topic},
+                      {"partition", std::to_string(record_.partition)},
+                      {"offset", std::to_string(record_.offset)}};
+  if (event_) {
+    f.push_back({"event_id", event_->id});
+    f.push_back({"correlation_id", event_->correlationid.value_or("")});
+    f.push_back({"event_type", event_->type});
+  }
+  return f;
+}
+
+void RecordJob::start() {
+  auto origin = record_.headers.find("passerelle.origin");
+  if (origin != record_.headers.end() && origin->second == router_.origin_) {
+    // Our own output on a topic both sides write (seed 000): not new input.
+    router_.metrics_.add("passerelle_echo_skipped_total", "topic=\"" + record_.topic + "\"", 1);
+    end_processing();
+    release();
+    return;
+  }
+  if (router_.outbound_topics_.count(record_.topic)) {
+    outbound_begin();
+    return;
+  }
+  auto it = router_.inbound_topics_.find(record_.topic);
+  if (it != router_.inbound_topics_.end()) {
+    inbound_begin(it->second);
+    return;
+  }
+  router_.counters_.add("-", Direction::inbound, Outcome::in);
+  dead_letter("-", Direction::inbound, {Stage::deserialize, "UnroutableTopic", "no route consumes this topic", "-", 1});
+  end_processing();
+  release();
+}
+
+// ---- outbound: canonical event -> the insurers it concerns -------------------------------
+
+void RecordJob::outbound_begin() {
+  const auto json = sdk::Json::parse(record_.value, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) {
+    router_.counters_.add("-", Direction::outbound, Outcome::in);
+    dead_letter("-", Direction::outbound,
+                {Stage::deserialize, "JsonParseError",
+                 json.is_discarded() ? "the record value is not valid JSON" : "the record value is not a JSON object",
+                 "-", 1});
+    end_processing();
+    release();
+    return;
+  }
+  sdk::ValidationErrors errors;
+  event_ = sdk::parse_cloud_event(json, errors, &router_.config_.validation);
+  if (!event_) {
+    router_.counters_.add("-", Direction::outbound, Outcome::in);
+    dead_letter("-", Direction::outbound, {Stage::validate, "ValidationError", errors.summary(), "-", 1});
+    end_processing();
+    release();
+    return;
+  }
+  std::vector<std::string> insurers;
+  auto add = [&](const std::string& id) {
+    if (std::find(insurers.begin(), insurers.end(), id) == insurers.end()) insurers.push_back(id);
+  };
+  if (event_->type == sdk::kTypeVehicleVerified) {
+    add(event_->data.at("insurerId").get<std::string>());
+  } else {
+    for (const auto& side : event_->data.at("sides")) add(side.at("insurance").at("insurerId").get<std::string>());
+  }
+  for (const auto& id : insurers) {
+    if (auto* a = router_.adapters_.find(id)) {
+      targets_.push_back(a);
+    } else {
+      // An insurer that is not (yet) integrated: the platform serves it directly.
+      router_.metrics_.add("passerelle_unrouted_total", "insurer=\"" + id + "\"", 1);
+      auto f = event_fields();
+      f.push_back({"insurer", id});
+      log::write(sdk::LogLevel::debug, "router", "", "no adapter for this insurer", f);
+    }
+  }
+  if (targets_.empty()) {
+    router_.counters_.add("-", Direction::outbound, Outcome::in);
+    router_.counters_.add("-", Direction::outbound, Outcome::filtered);
+    end_processing();
+    release();
+    return;
+  }
+  outbound_next();
+}
+
+void RecordJob::outbound_next() {
+  while (target_ < targets_.size()) {
+    AdapterInstance* a = targets_[target_];
+    const std::string key = a->id() + ":" + event_->id;
+    if (attempts_ == 0) {
+      router_.counters_.add(a->id(), Direction::outbound, Outcome::in);
+      if (router_.dedup_.contains(key)) {
+        router_.counters_.add(a->id(), Direction::outbound, Outcome::filtered);
+        ++target_;
+        continue;
+      }
+    }
+    ++attempts_;
+    auto result = a->to_provider(*event_);
+    if (!result.ok()) {
+      const auto& st = result.status();
+      if (st.code == sdk::StatusCode::retry && router_.retry_.may_retry(attempts_)) {
+        auto self = shared_from_this();
+        router_.schedule(router_.backoff(attempts_ + 1), [self](bool aborted) {
+          if (aborted) {
+            self->hand_back();
+            self->end_processing();
+            self->release();
+          } else {
+            self->outbound_next();
+          }
+        });
+        return;
+      }
+      dead_letter(a->id(), Direction::outbound,
+                  {Stage::map, st.code == sdk::StatusCode::retry ? "retry-exhausted" : sdk::to_string(st.code),
+                   st.message, a->id(), attempts_});
+      ++target_;
+      attempts_ = 0;
+      continue;
+    }
+    auto share = std::make_shared<Share>();
+    share->adapter = a;
+    share->direction = Direction::outbound;
+    share->dedup_key = key;
+    ++target_;
+    attempts_ = 0;
+    if (result.value().empty()) {
+      router_.counters_.add(a->id(), Direction::outbound, Outcome::filtered);
+      continue;
+    }
+    issue(share, std::move(result).value());
+    if (http_index_ < http_.size()) {
+      http_next();  // resumes outbound_next() when the calls are done
+      return;
+    }
+  }
+  end_processing();
+  release();
+}
+
+void RecordJob::issue(const std::shared_ptr<Share>& share, std::vector<sdk::Delivery> deliveries) {
+  share->pending = static_cast<int>(deliveries.size());
+  for (auto& d : deliveries) {
+    if (auto* k = std::get_if<sdk::KafkaRecord>(&d)) {
+      k->headers["passerelle.origin"] = router_.origin_;
+      if (event_) {
+        k->headers["passerelle.event_id"] = event_->id;
+        if (event_->correlationid) k->headers["passerelle.correlation_id"] = *event_->correlationid;
+      }
+      produce(share, std::move(k->topic), std::move(k->key), std::move(k->headers), std::move(k->value), 1);
+    } else {
+      http_.push_back({share, std::get<sdk::HttpCall>(std::move(d)), 0});
+    }
+  }
+}
+
+void RecordJob::http_next() {
+  while (http_index_ < http_.size()) {
+    HttpWork& w = http_[http_index_];
+    ++w.attempts;
+    sdk::Headers headers = w.call.headers;
+    // The same key on every retry and replay: the insurer applies the side effect once.
+    headers["Idempotency-Key"] = event_->id;
+    if (event_->correlationid) headers["X-Correlation-Id"] = *event_->correlationid;
+    AdapterInstance* a = w.share->adapter;
+    const auto resp = a->context().insurer_http().send(w.call.method, w.call.path, headers, w.call.body);
+    if (resp.status >= 200 && resp.status < 300) {
+      if (--w.share->pending == 0 && !w.share->failed) share_delivered(w.share);
+      ++http_index_;
+      continue;
+    }
+    const bool retryable = retryable_http(resp.status);
+    const std::string what = resp.status == 0 ? "insurer unreachable: " + resp.error
+                                              : "insurer answered HTTP " + std::to_string(resp.status);
+    if (retryable && router_.retry_.may_retry(w.attempts)) {
+      auto delay = router_.backoff(w.attempts + 1);
+      if (auto ra = retry_after(resp.headers); ra && *ra > delay) delay = *ra;
+      auto f = event_fields();
+      f.push_back({"attempt", std::to_string(w.attempts)});
+      f.push_back({"retry_in_ms", std::to_string(delay.count())});
+      log::write(sdk::LogLevel::warn, "router", a->id(), "delivery failed, will retry: " + what, f);
+      auto self = shared_from_this();
+      router_.schedule(delay, [self](bool aborted) {
+        if (aborted) {
+          self->hand_back();
+          self->end_processing();
+          self->release();
+        } else {
+          self->http_next();
+        }
+      });
+      return;
+    }
+    share_failed(w.share, {Stage::deliver, retryable ? "retry-exhausted" : "http-" + std::to_string(resp.status),
+                           what, a->id(), w.attempts});
+    ++http_index_;
+  }
+  http_.clear();
+  http_index_ = 0;
+  outbound_next();
+}
+
+// ---- inbound: an insurer's record -> canonical events ------------------------------------
+
+void RecordJob::inbound_begin(AdapterInstance* adapter) {
+  inbound_adapter_ = adapter;
+  router_.counters_.add(adapter->id(), Direction::inbound, Outcome::in);
+  inbound_map();
+}
+
+void RecordJob::inbound_map() {
+  AdapterInstance* a = inbound_adapter_;
+  ++attempts_;
+  auto result = a->to_canonical(sdk::KafkaRecord{record_.topic, record_.key, record_.headers, record_.value});
+  if (!result.ok()) {
+    const auto& st = result.status();
+    if (st.code == sdk::StatusCode::retry && router_.retry_.may_retry(attempts_)) {
+      auto self = shared_from_this();
+      router_.schedule(router_.backoff(attempts_ + 1), [self](bool aborted) {
+        if (aborted) {
+          self->hand_back();
+          self->end_processing();
+          self->release();
+        } else {
+          self->inbound_map();
+        }
+      });
+      return;
+    }
+    dead_letter(a->id(), Direction::inbound,
+                {Stage::map, st.code == sdk::StatusCode::retry ? "retry-exhausted" : sdk::to_string(st.code),
+                 st.message, a->id(), attempts_});
+    end_processing();
+    release();
+    return;
+  }
+  std::vector<sdk::Delivery> deliveries;
+  bool all_seen = true;
+  auto share = std::make_shared<Share>();
+  share->adapter = a;
+  share->direction = Direction::inbound;
+  for (auto& e : result.value()) {
+    if (!e.provider) e.provider = a->id();
+    if (e.source.empty()) e.source = "/providers/" + a->id();
+    sdk::ValidationErrors errors;
+    auto checked = sdk::parse_cloud_event(sdk::to_json(e), errors, &router_.config_.validation);
+    if (!checked) {
+      dead_letter(a->id(), Direction::inbound,
+                  {Stage::validate, "ValidationError",
+                   "adapter produced an invalid canonical event: " + errors.summary(), a->id(), attempts_});
+      end_processing();
+      release();
+      return;
+    }
+    if (!event_) event_ = *checked;
+    const std::string key = "in:" + a->id() + ":" + checked->id;
+    all_seen = all_seen && router_.dedup_.contains(key);
+    share->dedup_key += (share->dedup_key.empty() ? "" : "\n") + key;
+    const auto& topics = router_.config_.kafka.topics;
+    const std::string& topic = checked->type == sdk::kTypeConstatCreated   ? topics.constat_created
+                               : checked->type == sdk::kTypeConstatUpdated ? topics.constat_updated
+                                                                           : topics.vehicle_verified;
+    sdk::Headers headers = {{"content-type", "application/cloudevents+json"},
+                            {"passerelle.origin", router_.origin_},
+                            {"passerelle.event_id", checked->id}};
+    if (checked->correlationid) headers["passerelle.correlation_id"] = *checked->correlationid;
+    deliveries.push_back(sdk::KafkaRecord{topic, checked->subject, std::move(headers), sdk::to_json(*checked).dump()});
+  }
+  if (deliveries.empty() || all_seen) {
+    router_.counters_.add(a->id(), Direction::inbound, Outcome::filtered);
+  } else {
+    share->pending = static_cast<int>(deliveries.size());
+    for (auto& d : deliveries) {
+      auto& k = std::get<sdk::KafkaRecord>(d);
+      produce(share, std::move(k.topic), std::move(k.key), std::move(k.headers), std::move(k.value), 1);
+    }
+  }
+  end_processing();
+  release();
+}
+
+// ---- deliveries and their outcomes --------------------------------------------------------
+
+void RecordJob::produce(const std::shared_ptr<Share>& share, std::string topic, std::string key,
+                        sdk::Headers headers, std::string value, int attempt) {
+  hold();
+  auto self = shared_from_this();
+  auto payload = std::make_shared<std::tuple<std::string, std::string, sdk::Headers, std::string>>(
+      std::move(topic), std::move(key), std::move(headers), std::move(value));
+  const auto& [t, k, h, v] = *payload;
+  router_.producer_->produce(t, k, h, v, [self, share, payload, attempt](rd_kafka_resp_err_t err) {
+    // Runs on the producer's poll thread: never produce from here (a full queue would wait on
+    // this very thread); hand anything but bookkeeping to the pool.
+    if (!err) {
+      if (--share->pending == 0 && !share->failed) self->share_delivered(share);
+      self->release();
+      return;
+    }
+    if (self->router_.aborting_) {
+      self->hand_back();
+      self->release();
+      return;
+    }
+    boost::asio::post(self->router_.pool_, [self, share, payload, attempt, err] {
+      auto& [topic, key, headers, value] = *payload;
+      if (!permanent_kafka_error(err) && self->router_.retry_.may_retry(attempt)) {
+        self->router_.schedule(self->router_.backoff(attempt + 1), [self, share, payload, attempt](bool aborted) {
+          auto& [t2, k2, h2, v2] = *payload;
+          if (aborted) self->hand_back();
+          else self->produce(share, t2, k2, h2, v2, attempt + 1);
+          self->release();
+        });
+        return;
+      }
+      self->share_failed(share, {Stage::deliver, std::string("kafka:") + rd_kafka_err2name(err),
+                                 std::string("producing to ") + topic + " failed: " + rd_kafka_err2str(err),
+                                 share->adapter ? share->adapter->id() : "-", attempt});
+      self->release();
+    });
+  });
+}
+
+void RecordJob::share_delivered(const std::shared_ptr<Share>& share) {
+  const std::string id = share->adapter ? share->adapter->id() : "-";
+  router_.counters_.add(id, share->direction, Outcome::delivered);
+  std::size_t start = 0;
+  while (start <= share->dedup_key.size() && !share->dedup_key.empty()) {
+    const auto end = share->dedup_key.find('\n', start);
+    router_.dedup_.remember(share->dedup_key.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  if (event_ && log::enabled(sdk::LogLevel::debug))
+    log::write(sdk::LogLevel::debug, "router", id, "delivered", event_fields());
+}
+
+void RecordJob::share_failed(const std::shared_ptr<Share>& share, DeadLetterReason reason) {
+  const bool first = !share->failed.exchange(true);
+  --share->pending;
+  if (!first) return;
+  dead_letter(share->adapter ? share->adapter->id() : "-", share->direction, std::move(reason));
+}
+
+void RecordJob::dead_letter(const std::string& adapter, Direction direction, DeadLetterReason reason, int attempt) {
+  hold();
+  if (attempt == 1) {
+    auto f = event_fields();
+    f.push_back({"stage", to_string(reason.stage)});
+    f.push_back({"error_class", reason.error_class});
+    f.push_back({"error", reason.message});
+    f.push_back({"attempts", std::to_string(reason.attempts)});
+    log::write(sdk::LogLevel::warn, "router", adapter, "dead-lettered", f);
+  }
+  auto headers = dead_letter_headers(record_, reason, router_.origin_);
+  auto self = shared_from_this();
+  router_.producer_->produce(
+      router_.config_.kafka.topics.dead_letter, record_.key, headers, record_.value,
+      [self, adapter, direction, reason, attempt](rd_kafka_resp_err_t err) {
+        if (!err) {
+          self->router_.counters_.add(adapter, direction, Outcome::dead_lettered);
+          self->release();
+          return;
+        }
+        if (self->router_.aborting_) {
+          self->hand_back();
+          self->release();
+          return;
+        }
+        // A dead letter is never dropped: keep trying until the host stops, then hand back.
+        boost::asio::post(self->router_.pool_, [self, adapter, direction, reason, attempt] {
+          self->router_.schedule(self->router_.backoff(std::min(attempt + 1, 12)),
+                                 [self, adapter, direction, reason, attempt](bool aborted) {
+                                   if (aborted) self->hand_back();
+                                   else self->dead_letter(adapter, direction, reason, attempt + 1);
+                                   self->release();
+                                 });
+        });
+      });
+}
+
+}  // namespace passerelle::host

@@ -7,6 +7,9 @@ namespace passerelle::host {
 EmbeddedCluster::EmbeddedCluster(int brokers, const std::vector<std::string>& topics, int partitions) {
   char err[512];
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  route_kafka_logs(conf);
+  // This handle only hosts the cluster; its "no bootstrap.servers" warning would mislead.
+  rd_kafka_conf_set(conf, "log_level", "3", err, sizeof err);
   rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
   if (!rk) throw KafkaError(std::string("cannot start the embedded cluster: ") + err);
   owner_.reset(rk);

@@ -1,6 +1,17 @@
 #include "kafka_conf.hpp"
 
+#include "log.hpp"
+
 namespace passerelle::host {
+
+void route_kafka_logs(rd_kafka_conf_t* conf) {
+  // librdkafka's own lines become JSON lines like the rest (syslog levels: 0-3 error, 4 warning).
+  rd_kafka_conf_set_log_cb(conf, [](const rd_kafka_t* rk, int level, const char* fac, const char* buf) {
+    const auto lvl = level <= 3 ? sdk::LogLevel::error : level == 4 ? sdk::LogLevel::warn
+                                                     : level <= 6 ? sdk::LogLevel::info : sdk::LogLevel::debug;
+    log::write(lvl, "kafka", "", buf, {{"facility", fac}, {"client", rd_kafka_name(rk)}});
+  });
+}
 
 rd_kafka_conf_t* make_kafka_conf(const std::string& bootstrap, const std::map<std::string, std::string>& properties,
                                  const std::map<std::string, std::string>& forced) {
@@ -12,6 +23,7 @@ rd_kafka_conf_t* make_kafka_conf(const std::string& bootstrap, const std::map<st
       throw KafkaError(std::string(origin) + " " + k + ": " + err);
     }
   };
+  route_kafka_logs(conf);
   set("bootstrap.servers", bootstrap, "kafka.bootstrap_servers");
   for (const auto& [k, v] : properties) set(k, v, "kafka.properties.");
   for (const auto& [k, v] : forced) set(k, v, "(host)");

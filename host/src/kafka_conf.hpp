@@ -21,6 +21,8 @@ struct KafkaHandleDeleter {
 };
 using KafkaHandle = std::unique_ptr<rd_kafka_t, KafkaHandleDeleter>;
 
+void route_kafka_logs(rd_kafka_conf_t* conf);
+
 // Applies `properties` then `forced`, in that order; throws KafkaError naming the property.
 rd_kafka_conf_t* make_kafka_conf(const std::string& bootstrap, const std::map<std::string, std::string>& properties,
                                  const std::map<std::string, std::string>& forced);

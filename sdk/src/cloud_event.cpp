@@ -128,8 +128,9 @@ std::optional<CloudEvent> parse_cloud_event(const Json& j, ValidationErrors& err
       if (auto v = parse_vehicle_verification(*data_it, errors, "data", opts)) {
         const std::string want = vehicle_subject(v->vehicle.registrationCountry, v->vehicle.registrationNumber);
         // Accept the un-normalised plate in the subject, but write the normalised one.
-        const std::string raw_want = vehicle_subject(
-            (*data_it)["vehicle"].value("registrationCountry", ""), (*data_it)["vehicle"].value("registrationNumber", ""));
+        const Json& raw_vehicle = data_it->at("vehicle");  // present: the parse above succeeded
+        const std::string raw_want = vehicle_subject(raw_vehicle.value("registrationCountry", ""),
+                                                     raw_vehicle.value("registrationNumber", ""));
         if (!e.subject.empty() && e.subject != want && e.subject != raw_want)
           errors.add("subject", "must be <registrationCountry>:<registrationNumber> of data.vehicle");
         e.subject = want;

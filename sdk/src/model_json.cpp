@@ -214,7 +214,7 @@ std::optional<Side> parse_side(const Json& j, const std::string& path, Ctx& c) {
         const auto& z = (*zones)[k];
         const std::string zp = idx(ir.child("zones"), k);
         if (!z.is_string() || std::find(kImpactZones.begin(), kImpactZones.end(), z.get<std::string>()) == kImpactZones.end()) {
-          c.errors.add(zp, "must be one of: " + detail::join(kImpactZones));
+          c.errors.add(zp, "must be one of: " + detail::join(kImpactZones) + " (got " + z.dump() + ")");
           continue;
         }
         if (!seen.insert(z.get<std::string>()).second) c.errors.add(zp, "duplicate zone");

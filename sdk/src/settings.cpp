@@ -87,8 +87,9 @@ std::vector<std::string> check_settings(const std::vector<SettingSpec>& specs, c
     }
     const auto& v = values.at(s.name);
     if (!type_matches(s.type, v)) {
-      problems.push_back(place + "." + s.name + ": must be " + (s.type == SettingType::integer ? "an " : "a ") +
-                         to_string(s.type) + " — " + s.description);
+      const bool vowel = s.type == SettingType::integer || s.type == SettingType::object || s.type == SettingType::array;
+      problems.push_back(place + "." + s.name + ": must be " + (vowel ? "an " : "a ") + to_string(s.type) + " — " +
+                         s.description);
       continue;
     }
     with_defaults[s.name] = v;

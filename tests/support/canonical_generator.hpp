@@ -18,7 +18,8 @@ struct GeneratorOptions {
 };
 
 // Every optional part is present or absent at random; names mix Arabic script, French accents
-// and Latin; plates are Algerian (sometimes with spaces before normalisation) or foreign.
+// and Latin; plates are Algerian or foreign. Algerian plates are always in the dashed normalised
+// form, so that parsing to_json(generated) gives back exactly the generated value.
 sdk::Constat random_constat(std::mt19937_64& rng, const GeneratorOptions& options = {});
 sdk::VehicleVerification random_verification(std::mt19937_64& rng, const GeneratorOptions& options = {});
 // Wrapped in a valid envelope (type constat.created or constat.updated at random for constats).

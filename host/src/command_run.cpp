@@ -11,6 +11,8 @@
 #include "commands.hpp"
 #include "config_check.hpp"
 #include "embedded_cluster.hpp"
+#include "http_server.hpp"
+#include "kafka_probe.hpp"
 #include "log.hpp"
 #include "router.hpp"
 #include "version.hpp"
@@ -64,6 +66,26 @@ int command_run(const std::vector<std::string>& args) {
               {{"bootstrap", bootstrap}});
   }
 
+  std::mutex host_mu;  // guards `host` against the HTTP threads' snapshots
+  auto snapshot = [&] {
+    std::lock_guard<std::mutex> lock(host_mu);
+    return HostSnapshot{host.config, host.adapters, bootstrap};
+  };
+  std::unique_ptr<KafkaProbe> probe;
+  std::unique_ptr<HttpServer> http;
+  try {
+    probe = std::make_unique<KafkaProbe>(bootstrap, host.config->kafka.properties);
+    const auto& listen = host.config->http.listen;
+    if (!listen.empty() && listen != "off") {
+      http = std::make_unique<HttpServer>(host.config->http, metrics, snapshot, [&] { return probe->check(); });
+      http->start();
+    }
+  } catch (const std::exception& e) {
+    log::error("host", e.what());
+    std::cerr << "passerelle run: " << e.what() << "\n";
+    return kExitBadConfig;
+  }
+
   std::atomic<bool> stop{false};
   std::atomic<bool> quit{false};
   std::mutex pending_mu;
@@ -106,6 +128,7 @@ int command_run(const std::vector<std::string>& args) {
       if (quit) break;
       std::lock_guard<std::mutex> lock(pending_mu);
       if (pending) {
+        std::lock_guard<std::mutex> host_lock(host_mu);
         host = std::move(*pending);
         pending.reset();
         log::set_level(host.config->log_level);
@@ -120,6 +143,7 @@ int command_run(const std::vector<std::string>& args) {
   }
   io.stop();
   signal_thread.join();
+  if (http) http->stop();
   log::info("host", "stopped");
   return rc;
 }

@@ -1,5 +1,6 @@
 #include "config.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <sys/stat.h>
@@ -205,6 +206,35 @@ ConfigLoadResult load_config(const std::string& file, const EnvLookup& env) {
   if (const json* http = top.get("http")) {
     Section s(*doc, *http, "http", problems);
     s.string("listen", cfg.http.listen);
+    s.integer("threads", cfg.http.threads, 1, 256);
+    s.integer("max_body_bytes", cfg.http.max_body_bytes, 1024, 1 << 30);
+    s.integer("request_timeout_ms", cfg.http.request_timeout_ms, 100, 600000);
+    s.boolean("metrics_require_key", cfg.http.metrics_require_key);
+    if (const json* keys = s.get("api_keys")) {
+      if (!keys->is_array()) s.problem(s.child("api_keys"), "must be a list of {name, sha256, scopes}");
+      for (std::size_t i = 0; keys->is_array() && i < keys->size(); ++i) {
+        const std::string kp = "http.api_keys[" + std::to_string(i) + "]";
+        Section k(*doc, (*keys)[i], kp, problems);
+        ApiKeyConfig key;
+        k.string("name", key.name, true);
+        k.string("sha256", key.sha256, true);
+        const bool hex = key.sha256.size() == 64 && std::all_of(key.sha256.begin(), key.sha256.end(), [](char c) {
+                           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                         });
+        if (!key.sha256.empty() && !hex)
+          k.problem(k.child("sha256"), "must be the 64 lowercase hex digits of SHA-256(key), e.g. from `printf %s KEY | sha256sum`");
+        if (const json* scopes = k.get("scopes")) {
+          for (std::size_t j = 0; scopes->is_array() && j < scopes->size(); ++j) {
+            const auto& sc = (*scopes)[j];
+            const std::string v = sc.is_string() ? sc.get<std::string>() : "";
+            if (v == "gateway" || v == "admin" || v == "metrics" || v.rfind("inbound:", 0) == 0) key.scopes.push_back(v);
+            else k.problem(k.child("scopes") + "[" + std::to_string(j) + "]", "must be gateway, admin, metrics or inbound:<adapter id>");
+          }
+          if (!scopes->is_array()) k.problem(k.child("scopes"), "must be a list");
+        }
+        cfg.http.api_keys.push_back(std::move(key));
+      }
+    }
     s.integer("client_connect_timeout_ms", cfg.http.client_connect_timeout_ms, 1, 600000);
     s.integer("client_read_timeout_ms", cfg.http.client_read_timeout_ms, 1, 600000);
   }

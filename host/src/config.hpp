@@ -44,8 +44,19 @@ struct KafkaConfig {
   TopicsConfig topics;
 };
 
+struct ApiKeyConfig {
+  std::string name;
+  std::string sha256;  // lowercase hex of the key; the key itself never appears in config
+  std::vector<std::string> scopes;
+};
+
 struct HttpConfig {
-  std::string listen = "127.0.0.1:8080";
+  std::string listen = "127.0.0.1:8080";  // "" or "off" disables the HTTP surface
+  int threads = 8;
+  int max_body_bytes = 1 << 20;
+  int request_timeout_ms = 10000;
+  bool metrics_require_key = false;
+  std::vector<ApiKeyConfig> api_keys;
   int client_connect_timeout_ms = 2000;
   int client_read_timeout_ms = 5000;
 };

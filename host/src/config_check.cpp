@@ -9,7 +9,7 @@ LoadedHost load_host(const std::string& config_file, Metrics& metrics) {
   auto loaded = load_config(config_file);
   h.problems = std::move(loaded.problems);
   if (!loaded.config) return h;
-  h.config = std::move(loaded.config);
+  h.config = std::make_shared<const HostConfig>(std::move(*loaded.config));
   h.adapters = AdapterSet::load(*h.config, metrics, h.problems);
   return h;
 }

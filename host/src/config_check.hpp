@@ -12,8 +12,9 @@
 namespace passerelle::host {
 
 struct LoadedHost {
-  std::optional<HostConfig> config;
-  std::unique_ptr<AdapterSet> adapters;
+  // Shared: the HTTP surface keeps using a snapshot while SIGHUP swaps in a new one.
+  std::shared_ptr<const HostConfig> config;
+  std::shared_ptr<AdapterSet> adapters;
   std::vector<ConfigProblem> problems;
   bool ok() const { return problems.empty() && config && adapters; }
 };

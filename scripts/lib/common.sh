@@ -10,7 +10,7 @@ PASSERELLE_PACKAGES=(
   libboost-dev libboost-system-dev
   librdkafka-dev libcpp-httplib-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev
-  kcat openjdk-17-jre-headless maven
+  libssl-dev kcat openjdk-17-jre-headless maven
 )
 
 log() { printf '==> %s\n' "$*" >&2; }

@@ -1,0 +1,239 @@
+#include "http_server.hpp"
+
+#include <httplib.h>
+
+#include <stdexcept>
+
+#include "log.hpp"
+#include "passerelle/sdk/cloud_event.hpp"
+#include "passerelle/sdk/datetime.hpp"
+#include "passerelle/sdk/version.hpp"
+#include "version.hpp"
+
+namespace passerelle::host {
+namespace {
+
+constexpr const char* kJson = "application/json";
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_content(body.dump(), kJson);
+}
+
+bool key_in_query(const httplib::Request& req) {
+  for (const auto& [k, v] : req.params) {
+    std::string lower;
+    for (char c : k) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "api_key" || lower == "apikey" || lower == "key" || lower == "x-api-key" || lower == "token")
+      return true;
+  }
+  return false;
+}
+
+std::string labels_route(const std::string& route, int status) {
+  return "route=\"" + route + "\",status=\"" + std::to_string(status) + "\"";
+}
+
+}  // namespace
+
+std::string error_body(int status, const std::string& message) {
+  return nlohmann::json{{"error", {{"status", status}, {"message", message}}}}.dump();
+}
+
+HttpServer::HttpServer(const HttpConfig& config, Metrics& metrics, SnapshotFn snapshot, ReadinessFn kafka_ready)
+    : config_(config),
+      metrics_(metrics),
+      snapshot_(std::move(snapshot)),
+      kafka_ready_(std::move(kafka_ready)),
+      keys_([&] {
+        std::vector<ApiKey> keys;
+        for (const auto& k : config.api_keys) keys.push_back({k.name, k.sha256, k.scopes});
+        return keys;
+      }()),
+      server_(std::make_unique<httplib::Server>()) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+bool HttpServer::authorize(const httplib::Request& req, httplib::Response& res, const std::string& scope) {
+  std::optional<std::string> presented;
+  if (req.has_header("X-API-Key")) presented = req.get_header_value("X-API-Key");
+  const auto r = keys_.check(presented, key_in_query(req), scope);
+  if (r.outcome == AuthOutcome::allowed) return true;
+  res.status = r.http_status();
+  if (res.status == 401) res.set_header("WWW-Authenticate", "ApiKey header=\"X-API-Key\"");
+  res.set_content(error_body(res.status, r.message()), kJson);
+  metrics_.add("passerelle_http_auth_refused_total", "reason=\"" + std::to_string(res.status) + "\"", 1);
+  return false;
+}
+
+void HttpServer::register_routes() {
+  auto& s = *server_;
+  s.Get("/health", [](const httplib::Request&, httplib::Response& res) { send_json(res, 200, {{"status", "ok"}}); });
+
+  s.Get("/ready", [this](const httplib::Request&, httplib::Response& res) {
+    const auto snap = snapshot_();
+    std::string reason;
+    if (!snap.adapters) reason = "adapters are not loaded";
+    if (reason.empty()) reason = kafka_ready_ ? kafka_ready_() : "";
+    if (reason.empty()) send_json(res, 200, {{"status", "ready"}});
+    else send_json(res, 503, {{"status", "not ready"}, {"reason", reason}});
+  });
+
+  s.Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
+    if (config_.metrics_require_key && !authorize(req, res, "metrics")) return;
+    std::string text = metrics_.prometheus_text();
+    text += "# TYPE passerelle_build_info gauge\npasserelle_build_info{version=\"" PASSERELLE_HOST_VERSION
+            "\",sdk=\"" PASSERELLE_SDK_VERSION "\"} 1\n";
+    const auto snap = snapshot_();
+    if (snap.adapters) {
+      text += "# TYPE passerelle_adapter_up gauge\n";
+      for (const auto& a : snap.adapters->adapters())
+        text += "passerelle_adapter_up{adapter=\"" + a->id() + "\",plugin=\"" + a->plugin().name() + "\"} " +
+                (a->state() == "running" ? "1" : "0") + "\n";
+    }
+    res.set_content(text, "text/plain; version=0.0.4; charset=utf-8");
+  });
+
+  s.Get("/v1/status", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!authorize(req, res, "admin")) return;
+    const auto snap = snapshot_();
+    const auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
+    send_json(res, 200,
+              {{"version", PASSERELLE_HOST_VERSION},
+               {"sdk", PASSERELLE_SDK_VERSION},
+               {"abi", std::to_string(PASSERELLE_ABI_MAJOR) + "." + std::to_string(PASSERELLE_ABI_MINOR)},
+               {"instance", snap.config ? snap.config->instance : ""},
+               {"kafka_bootstrap", snap.kafka_bootstrap},
+               {"embedded_kafka", snap.config && snap.config->kafka.bootstrap_servers == "embedded"},
+               {"uptime_seconds", up.count()},
+               {"adapters", snap.adapters ? snap.adapters->adapters().size() : 0}});
+  });
+
+  s.Get("/v1/adapters", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!authorize(req, res, "admin")) return;
+    const auto snap = snapshot_();
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& a : snap.adapters->adapters()) {
+      nlohmann::json counters = nlohmann::json::object();
+      for (const char* dir : {"outbound", "inbound"}) {
+        nlohmann::json c = nlohmann::json::object();
+        for (const char* o : {"in", "delivered", "dead_lettered", "filtered"}) {
+          c[o] = metrics_.value(std::string("passerelle_records_") + o + "_total",
+                                "adapter=\"" + a->id() + "\",direction=\"" + dir + "\"");
+        }
+        counters[dir] = c;
+      }
+      rows.push_back({{"id", a->id()},
+                      {"plugin", a->plugin().name()},
+                      {"version", a->plugin().version()},
+                      {"state", a->state()},
+                      {"subscriptions", a->subscriptions()},
+                      {"counters", counters}});
+    }
+    send_json(res, 200, rows);
+  });
+
+  s.Get(R"(/v1/insurers/([^/]+)/vehicles/([^/]+))",
+        [this](const httplib::Request& req, httplib::Response& res) { gateway(req, res, 0); });
+  s.Get(R"(/v1/insurers/([^/]+)/policies/([^/]+))",
+        [this](const httplib::Request& req, httplib::Response& res) { gateway(req, res, 1); });
+  s.Get(R"(/v1/insurers/([^/]+)/constats/([^/]+))",
+        [this](const httplib::Request& req, httplib::Response& res) { gateway(req, res, 2); });
+}
+
+void HttpServer::gateway(const httplib::Request& req, httplib::Response& res, int kind) {
+  if (!authorize(req, res, "gateway")) return;
+  const auto snap = snapshot_();
+  const std::string id = req.matches[1];
+  const std::string key = req.matches[2];
+  AdapterInstance* a = snap.adapters ? snap.adapters->find(id) : nullptr;
+  if (!a) {
+    res.status = 404;
+    res.set_content(error_body(404, "no enabled adapter for insurer \"" + id + "\""), kJson);
+    return;
+  }
+  sdk::GatewayQuery q;
+  q.kind = kind == 0 ? sdk::GatewayQuery::Kind::vehicle
+           : kind == 1 ? sdk::GatewayQuery::Kind::policy
+                       : sdk::GatewayQuery::Kind::constat;
+  q.key = key;
+  for (const auto& [k, v] : req.params) q.params[k] = v;
+  q.correlation_id = req.has_header("X-Correlation-Id") ? req.get_header_value("X-Correlation-Id") : "";
+  if (q.kind == sdk::GatewayQuery::Kind::vehicle) {
+    if (!q.params.count("asOf")) {
+      res.status = 400;
+      res.set_content(error_body(400, "asOf=YYYY-MM-DD is required"), kJson);
+      return;
+    }
+    if (!sdk::parse_date(q.params["asOf"])) {
+      res.status = 400;
+      res.set_content(error_body(400, "asOf must be a date YYYY-MM-DD"), kJson);
+      return;
+    }
+  }
+  auto result = a->query(q);
+  if (!result.ok()) {
+    const auto& st = result.status();
+    res.status = st.code == sdk::StatusCode::retry ? 503 : 502;
+    res.set_content(error_body(res.status, "insurer " + id + ": " + st.message), kJson);
+    return;
+  }
+  // The answer is canonical or it is not an answer: check it before the platform sees it.
+  sdk::ValidationErrors errors;
+  if (q.kind == sdk::GatewayQuery::Kind::vehicle)
+    sdk::parse_vehicle_verification(result.value(), errors, "data", snap.config->validation);
+  else if (q.kind == sdk::GatewayQuery::Kind::constat)
+    sdk::parse_constat(result.value(), errors, "data", snap.config->validation);
+  if (!errors.empty()) {
+    res.status = 502;
+    res.set_content(error_body(502, "insurer " + id + " answered something that is not canonical: " + errors.summary()),
+                    kJson);
+    return;
+  }
+  send_json(res, 200, result.value());
+}
+
+void HttpServer::start() {
+  const auto colon = config_.listen.rfind(':');
+  if (colon == std::string::npos) throw std::runtime_error("http.listen must be host:port (got " + config_.listen + ")");
+  std::string host = config_.listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  const int port = std::atoi(config_.listen.c_str() + colon + 1);
+  const std::size_t threads = static_cast<std::size_t>(config_.threads);
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->set_payload_max_length(static_cast<std::size_t>(config_.max_body_bytes));
+  const auto timeout = std::chrono::milliseconds(config_.request_timeout_ms);
+  server_->set_read_timeout(timeout);
+  server_->set_write_timeout(timeout);
+  server_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    // The path may hold a plate or a policy number: log the route pattern, never the path.
+    std::string route = req.matches.size() > 0 && req.path.rfind("/v1/insurers/", 0) == 0 ? "/v1/insurers/{id}/…" : req.path;
+    if (route.size() > 64) route = route.substr(0, 64);
+    metrics_.add("passerelle_http_requests_total", labels_route(route, res.status), 1);
+    log::write(res.status >= 500 ? sdk::LogLevel::warn : sdk::LogLevel::debug, "http", "", "request",
+               {{"method", req.method}, {"route", route}, {"status", std::to_string(res.status)}});
+  });
+  server_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "internal error";
+    try {
+      std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    res.status = 500;
+    res.set_content(error_body(500, what), kJson);
+  });
+  register_routes();
+  port_ = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
+  if (port_ <= 0) throw std::runtime_error("cannot listen on " + config_.listen + " (address in use or not local?)");
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  log::info("http", "listening", {{"address", host + ":" + std::to_string(port_)}});
+}
+
+void HttpServer::stop() {
+  if (server_) server_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace passerelle::host

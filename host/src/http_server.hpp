@@ -1,0 +1,63 @@
+// The host's HTTP surface (cpp-httplib): health, readiness, Prometheus metrics, status and
+// adapters, and the insurer gateway. Bounded thread pool, body limit, timeouts, API keys.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "adapter_set.hpp"
+#include "api_keys.hpp"
+#include "config.hpp"
+#include "metrics.hpp"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace passerelle::host {
+
+// What the server reads on each request; swapped as a whole on SIGHUP.
+struct HostSnapshot {
+  std::shared_ptr<const HostConfig> config;
+  std::shared_ptr<AdapterSet> adapters;
+  std::string kafka_bootstrap;
+};
+
+class HttpServer {
+ public:
+  using SnapshotFn = std::function<HostSnapshot()>;
+  // Returns "" when Kafka answers, or why not.
+  using ReadinessFn = std::function<std::string()>;
+
+  HttpServer(const HttpConfig& config, Metrics& metrics, SnapshotFn snapshot, ReadinessFn kafka_ready);
+  ~HttpServer();
+  // Binds and serves in a background thread; throws std::runtime_error naming the address.
+  void start();
+  void stop();
+  int port() const { return port_; }
+
+ private:
+  bool authorize(const httplib::Request& req, httplib::Response& res, const std::string& scope);
+  void register_routes();
+  void gateway(const httplib::Request& req, httplib::Response& res, int kind);
+
+  HttpConfig config_;
+  Metrics& metrics_;
+  SnapshotFn snapshot_;
+  ReadinessFn kafka_ready_;
+  ApiKeyStore keys_;
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
+// JSON error body used by every route: {"error":{"status":N,"message":"..."}}.
+std::string error_body(int status, const std::string& message);
+
+}  // namespace passerelle::host

@@ -38,6 +38,11 @@ std::unique_ptr<AdapterSet> AdapterSet::load(const HostConfig& config, Metrics& 
     http.base_url = checked.value("base_url", "");
     http.connect_timeout_ms = config.http.client_connect_timeout_ms;
     http.read_timeout_ms = config.http.client_read_timeout_ms;
+    http.breaker.window = config.http.breaker_window;
+    http.breaker.min_calls = config.http.breaker_min_calls;
+    http.breaker.failure_rate = config.http.breaker_failure_rate_percent / 100.0;
+    http.breaker.open_for = std::chrono::milliseconds(config.http.breaker_open_ms);
+    http.breaker.half_open_probes = config.http.breaker_half_open_probes;
     auto context = std::make_unique<AdapterContext>(a.id, plugin.name(), http, metrics);
     auto instance = std::make_unique<AdapterInstance>(a, plugin, std::move(context));
     auto st = instance->start(checked);

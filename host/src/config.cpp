@@ -210,6 +210,15 @@ ConfigLoadResult load_config(const std::string& file, const EnvLookup& env) {
     s.integer("max_body_bytes", cfg.http.max_body_bytes, 1024, 1 << 30);
     s.integer("request_timeout_ms", cfg.http.request_timeout_ms, 100, 600000);
     s.boolean("metrics_require_key", cfg.http.metrics_require_key);
+    s.integer("gateway_cache_ttl_ms", cfg.http.gateway_cache_ttl_ms, 0, 86400000);
+    if (const json* b = s.get("breaker")) {
+      Section bs(*doc, *b, "http.breaker", problems);
+      bs.integer("window", cfg.http.breaker_window, 1, 10000);
+      bs.integer("min_calls", cfg.http.breaker_min_calls, 1, 10000);
+      bs.integer("failure_rate_percent", cfg.http.breaker_failure_rate_percent, 1, 100);
+      bs.integer("open_ms", cfg.http.breaker_open_ms, 1, 3600000);
+      bs.integer("half_open_probes", cfg.http.breaker_half_open_probes, 1, 1000);
+    }
     if (const json* keys = s.get("api_keys")) {
       if (!keys->is_array()) s.problem(s.child("api_keys"), "must be a list of {name, sha256, scopes}");
       for (std::size_t i = 0; keys->is_array() && i < keys->size(); ++i) {

@@ -56,6 +56,13 @@ struct HttpConfig {
   int max_body_bytes = 1 << 20;
   int request_timeout_ms = 10000;
   bool metrics_require_key = false;
+  int gateway_cache_ttl_ms = 60000;  // a gateway answer may be served this old while the insurer is down; 0: never
+  // One breaker per insurer endpoint (DESIGN.md): see circuit_breaker.hpp.
+  int breaker_window = 20;
+  int breaker_min_calls = 10;
+  int breaker_failure_rate_percent = 50;
+  int breaker_open_ms = 5000;
+  int breaker_half_open_probes = 2;
   std::vector<ApiKeyConfig> api_keys;
   int client_connect_timeout_ms = 2000;
   int client_read_timeout_ms = 5000;

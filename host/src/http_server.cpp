@@ -50,6 +50,7 @@ HttpServer::HttpServer(const HttpConfig& config, Metrics& metrics, SnapshotFn sn
         for (const auto& k : config.api_keys) keys.push_back({k.name, k.sha256, k.scopes});
         return keys;
       }()),
+      cache_(std::chrono::milliseconds(config.gateway_cache_ttl_ms), 10000),
       server_(std::make_unique<httplib::Server>()) {}
 
 HttpServer::~HttpServer() { stop(); }
@@ -90,6 +91,13 @@ void HttpServer::register_routes() {
       for (const auto& a : snap.adapters->adapters())
         text += "passerelle_adapter_up{adapter=\"" + a->id() + "\",plugin=\"" + a->plugin().name() + "\"} " +
                 (a->state() == "running" ? "1" : "0") + "\n";
+      // 0 closed, 1 open, 2 half-open: an alert on "== 1 for 5m" catches an insurer outage.
+      text += "# TYPE passerelle_circuit_state gauge\n";
+      for (const auto& a : snap.adapters->adapters()) {
+        const auto st = a->context().insurer_http().breaker().state();
+        text += "passerelle_circuit_state{adapter=\"" + a->id() + "\",state=\"" + to_string(st) + "\"} " +
+                std::to_string(static_cast<int>(st)) + "\n";
+      }
     }
     res.set_content(text, "text/plain; version=0.0.4; charset=utf-8");
   });
@@ -171,9 +179,22 @@ void HttpServer::gateway(const httplib::Request& req, httplib::Response& res, in
       return;
     }
   }
+  std::string cache_key = id + "|" + std::to_string(kind) + "|" + key;
+  for (const auto& [k, v] : q.params) cache_key += "|" + k + "=" + v;
   auto result = a->query(q);
   if (!result.ok()) {
     const auto& st = result.status();
+    if (st.code == sdk::StatusCode::retry) {
+      // The insurer cannot answer now (down, slow, breaker open): a fresh-enough answer is better than none.
+      if (auto hit = cache_.get(cache_key)) {
+        res.set_header("X-Passerelle-Cache", "hit; age-ms=" + std::to_string(hit->age.count()));
+        res.set_header("Age", std::to_string(hit->age.count() / 1000));
+        send_json(res, 200, hit->answer);
+        return;
+      }
+      res.set_header("Retry-After", std::to_string(std::max<long long>(
+                                        1, (a->context().insurer_http().breaker().retry_in().count() + 999) / 1000)));
+    }
     res.status = st.code == sdk::StatusCode::retry ? 503 : 502;
     res.set_content(error_body(res.status, "insurer " + id + ": " + st.message), kJson);
     return;
@@ -190,6 +211,7 @@ void HttpServer::gateway(const httplib::Request& req, httplib::Response& res, in
                     kJson);
     return;
   }
+  cache_.put(cache_key, result.value());
   send_json(res, 200, result.value());
 }
 

@@ -11,6 +11,7 @@
 #include "adapter_set.hpp"
 #include "api_keys.hpp"
 #include "config.hpp"
+#include "gateway_cache.hpp"
 #include "metrics.hpp"
 
 namespace httplib {
@@ -51,6 +52,7 @@ class HttpServer {
   SnapshotFn snapshot_;
   ReadinessFn kafka_ready_;
   ApiKeyStore keys_;
+  GatewayCache cache_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;

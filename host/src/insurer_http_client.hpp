@@ -6,11 +6,8 @@
 #include <mutex>
 #include <string>
 
+#include "circuit_breaker.hpp"
 #include "passerelle/sdk/host_context.hpp"
-
-namespace httplib {
-class Client;
-}
 
 namespace passerelle::host {
 
@@ -18,21 +15,27 @@ struct HttpClientOptions {
   std::string base_url;  // "http://127.0.0.1:9001" or "https://api.insurer.example"
   int connect_timeout_ms = 2000;
   int read_timeout_ms = 5000;
+  BreakerSettings breaker;
 };
+
+// The error text of a call the open breaker refused without sending it.
+inline constexpr const char* kCircuitOpen = "circuit open";
 
 class InsurerHttpClient : public sdk::HttpClient {
  public:
   explicit InsurerHttpClient(HttpClientOptions options);
   ~InsurerHttpClient() override;
   sdk::HttpResponse get(const std::string& path, const sdk::Headers& headers) override;
+  // Refused calls come back as status 0 with an error starting with kCircuitOpen.
   sdk::HttpResponse send(const std::string& method, const std::string& path, const sdk::Headers& headers,
                          const std::string& body);
+  CircuitBreaker& breaker() { return breaker_; }
 
  private:
   HttpClientOptions options_;
   std::string path_prefix_;  // the base URL's own path, e.g. "/api"
-  std::mutex mu_;
-  std::unique_ptr<httplib::Client> client_;
+  std::string origin_;       // scheme://host:port
+  CircuitBreaker breaker_;
 };
 
 }  // namespace passerelle::host

@@ -224,6 +224,22 @@ void RecordJob::http_next() {
       ++http_index_;
       continue;
     }
+    if (resp.status == 0 && resp.error.rfind(kCircuitOpen, 0) == 0) {
+      // The insurer's breaker is open: wait for it, nothing is dropped and no attempt is spent.
+      --w.attempts;
+      const auto wait = std::max(a->context().insurer_http().breaker().retry_in(), std::chrono::milliseconds(100));
+      auto self = shared_from_this();
+      router_.schedule(wait, [self](bool aborted) {
+        if (aborted) {
+          self->hand_back();
+          self->end_processing();
+          self->release();
+        } else {
+          self->http_next();
+        }
+      });
+      return;
+    }
     const bool retryable = retryable_http(resp.status);
     const std::string what = resp.status == 0 ? "insurer unreachable: " + resp.error
                                               : "insurer answered HTTP " + std::to_string(resp.status);

@@ -57,7 +57,7 @@ TEST(CircuitBreaker, HalfOpenProbesCloseOnSuccessReopenOnFailure) {
 TEST(CircuitBreaker, SuccessesKeepItClosed) {
   CircuitBreaker b(small());
   const auto t = CircuitBreaker::Clock::now();
-  for (int i = 0; i < 100; ++i) b.record(i % 3 != 0, t);  // a third failing: under 50 %
+  for (int i = 0; i < 100; ++i) b.record(i % 4 != 0, t);  // a quarter failing: under 50 %
   EXPECT_EQ(b.state(t), CircuitBreaker::State::closed);
 }
 

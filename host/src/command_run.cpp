@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "config_check.hpp"
 #include "embedded_cluster.hpp"
+#include "event_publisher.hpp"
 #include "http_server.hpp"
 #include "kafka_probe.hpp"
 #include "log.hpp"
@@ -72,12 +73,17 @@ int command_run(const std::vector<std::string>& args) {
     return HostSnapshot{host.config, host.adapters, bootstrap};
   };
   std::unique_ptr<KafkaProbe> probe;
+  std::unique_ptr<KafkaProducer> webhook_producer;
+  std::unique_ptr<EventPublisher> publisher;
   std::unique_ptr<HttpServer> http;
   try {
     probe = std::make_unique<KafkaProbe>(bootstrap, host.config->kafka.properties);
+    webhook_producer = std::make_unique<KafkaProducer>(bootstrap, host.config->kafka.properties);
+    publisher = std::make_unique<EventPublisher>(*webhook_producer);
     const auto& listen = host.config->http.listen;
     if (!listen.empty() && listen != "off") {
       http = std::make_unique<HttpServer>(host.config->http, metrics, snapshot, [&] { return probe->check(); });
+      http->set_publisher(publisher.get());
       http->start();
     }
   } catch (const std::exception& e) {

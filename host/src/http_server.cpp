@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "json_guard.hpp"
 #include "log.hpp"
 #include "passerelle/sdk/cloud_event.hpp"
 #include "passerelle/sdk/datetime.hpp"
@@ -141,6 +142,8 @@ void HttpServer::register_routes() {
     send_json(res, 200, rows);
   });
 
+  s.Post(R"(/v1/inbound/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { inbound(req, res); });
+
   s.Get(R"(/v1/insurers/([^/]+)/vehicles/([^/]+))",
         [this](const httplib::Request& req, httplib::Response& res) { gateway(req, res, 0); });
   s.Get(R"(/v1/insurers/([^/]+)/policies/([^/]+))",
@@ -213,6 +216,105 @@ void HttpServer::gateway(const httplib::Request& req, httplib::Response& res, in
   }
   cache_.put(cache_key, result.value());
   send_json(res, 200, result.value());
+}
+
+void HttpServer::dead_letter_body(const HostSnapshot& snap, const std::string& adapter, const httplib::Request& req,
+                                  const std::string& stage, const std::string& error_class,
+                                  const std::string& message) {
+  if (!publisher_) return;
+  sdk::KafkaRecord r;
+  r.topic = snap.config->kafka.topics.dead_letter;
+  r.value = req.body;
+  r.headers = {{"passerelle.origin", snap.config->kafka.group_id},
+               {"passerelle.error.class", error_class},
+               {"passerelle.error.message", message.substr(0, 2000)},
+               {"passerelle.error.stage", stage},
+               {"passerelle.error.adapter", adapter},
+               {"passerelle.error.topic", "http:" + req.path},
+               {"passerelle.error.partition", "-1"},
+               {"passerelle.error.offset", "-1"},
+               {"passerelle.error.attempts", "1"}};
+  std::string error;
+  if (publisher_->publish({r}, std::chrono::milliseconds(config_.request_timeout_ms), error))
+    metrics_.add("passerelle_records_dead_lettered_total", "adapter=\"" + adapter + "\",direction=\"inbound\"", 1);
+  else
+    log::error("http", "could not dead-letter a webhook body: " + error, {{"adapter", adapter}});
+}
+
+void HttpServer::inbound(const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1];
+  if (!authorize(req, res, "inbound:" + id)) return;
+  const auto snap = snapshot_();
+  AdapterInstance* a = snap.adapters ? snap.adapters->find(id) : nullptr;
+  if (!a) {
+    res.status = 404;
+    res.set_content(error_body(404, "no enabled adapter for insurer \"" + id + "\""), kJson);
+    return;
+  }
+  if (!publisher_) {
+    res.status = 503;
+    res.set_content(error_body(503, "the host is not connected to Kafka"), kJson);
+    return;
+  }
+  const std::string labels = "adapter=\"" + id + "\",direction=\"inbound\"";
+  metrics_.add("passerelle_records_in_total", labels, 1);
+  auto reject = [&](int status, const std::string& stage, const std::string& cls, const std::string& message) {
+    dead_letter_body(snap, id, req, stage, cls, message);
+    res.status = status;
+    res.set_content(error_body(status, message), kJson);
+  };
+  if (auto bad = check_json_text(req.body)) return reject(400, "deserialize", "JsonParseError", "the body is " + *bad);
+  sdk::HttpCall call;
+  call.method = req.method;
+  call.path = req.path;
+  call.body = req.body;
+  for (const auto& [k, v] : req.headers)
+    if (k != "X-API-Key") call.headers[k] = v;  // the key never reaches an adapter
+  auto result = a->to_canonical(call);
+  if (!result.ok()) {
+    const auto& st = result.status();
+    if (st.code == sdk::StatusCode::retry) {
+      metrics_.add("passerelle_records_in_total", labels, -1);  // not taken: the sender retries
+      res.status = 503;
+      res.set_content(error_body(503, st.message), kJson);
+      return;
+    }
+    return reject(422, "map", sdk::to_string(st.code), st.message);
+  }
+  std::vector<sdk::KafkaRecord> records;
+  nlohmann::json ids = nlohmann::json::array();
+  const auto& topics = snap.config->kafka.topics;
+  for (auto& e : result.value()) {
+    if (!e.provider) e.provider = id;
+    if (e.source.empty()) e.source = "/providers/" + id;
+    sdk::ValidationErrors errors;
+    auto checked = sdk::parse_cloud_event(sdk::to_json(e), errors, &snap.config->validation);
+    if (!checked)
+      return reject(422, "validate", "ValidationError", "adapter produced an invalid canonical event: " + errors.summary());
+    const std::string& topic = checked->type == sdk::kTypeConstatCreated   ? topics.constat_created
+                               : checked->type == sdk::kTypeConstatUpdated ? topics.constat_updated
+                                                                           : topics.vehicle_verified;
+    sdk::Headers headers = {{"content-type", "application/cloudevents+json"},
+                            {"passerelle.origin", snap.config->kafka.group_id},
+                            {"passerelle.event_id", checked->id}};
+    if (checked->correlationid) headers["passerelle.correlation_id"] = *checked->correlationid;
+    records.push_back({topic, checked->subject, headers, sdk::to_json(*checked).dump()});
+    ids.push_back(checked->id);
+  }
+  if (records.empty()) {
+    metrics_.add("passerelle_records_filtered_total", labels, 1);
+    send_json(res, 202, {{"accepted", ids}});
+    return;
+  }
+  std::string error;
+  if (!publisher_->publish(records, std::chrono::milliseconds(config_.request_timeout_ms), error)) {
+    metrics_.add("passerelle_records_in_total", labels, -1);  // not taken: the sender retries
+    res.status = 503;
+    res.set_content(error_body(503, "not accepted: " + error), kJson);
+    return;
+  }
+  metrics_.add("passerelle_records_delivered_total", labels, 1);
+  send_json(res, 202, {{"accepted", ids}});
 }
 
 void HttpServer::start() {

@@ -11,6 +11,7 @@
 #include "adapter_set.hpp"
 #include "api_keys.hpp"
 #include "config.hpp"
+#include "event_publisher.hpp"
 #include "gateway_cache.hpp"
 #include "metrics.hpp"
 
@@ -41,11 +42,17 @@ class HttpServer {
   void start();
   void stop();
   int port() const { return port_; }
+  // Where the webhook publishes; without one, POST /v1/inbound/{id} answers 503.
+  void set_publisher(EventPublisher* publisher) { publisher_ = publisher; }
 
  private:
   bool authorize(const httplib::Request& req, httplib::Response& res, const std::string& scope);
   void register_routes();
   void gateway(const httplib::Request& req, httplib::Response& res, int kind);
+  void inbound(const httplib::Request& req, httplib::Response& res);
+  // A body that cannot be processed is kept on the dead-letter topic, as for Kafka input.
+  void dead_letter_body(const HostSnapshot& snap, const std::string& adapter, const httplib::Request& req,
+                        const std::string& stage, const std::string& error_class, const std::string& message);
 
   HttpConfig config_;
   Metrics& metrics_;
@@ -53,6 +60,7 @@ class HttpServer {
   ReadinessFn kafka_ready_;
   ApiKeyStore keys_;
   GatewayCache cache_;
+  EventPublisher* publisher_ = nullptr;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;

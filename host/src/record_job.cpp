@@ -4,6 +4,7 @@
 
 #include <boost/asio/post.hpp>
 
+#include "json_guard.hpp"
 #include "log.hpp"
 #include "router.hpp"
 
@@ -87,6 +88,13 @@ void RecordJob::start() {
 // ---- outbound: canonical event -> the insurers it concerns -------------------------------
 
 void RecordJob::outbound_begin() {
+  if (auto bad = check_json_text(record_.value)) {
+    router_.counters_.add("-", Direction::outbound, Outcome::in);
+    dead_letter("-", Direction::outbound, {Stage::deserialize, "JsonParseError", "the record value is " + *bad, "-", 1});
+    end_processing();
+    release();
+    return;
+  }
   const auto json = sdk::Json::parse(record_.value, nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
     router_.counters_.add("-", Direction::outbound, Outcome::in);
@@ -276,6 +284,14 @@ void RecordJob::http_next() {
 void RecordJob::inbound_begin(AdapterInstance* adapter) {
   inbound_adapter_ = adapter;
   router_.counters_.add(adapter->id(), Direction::inbound, Outcome::in);
+  const bool looks_json = !record_.value.empty() && (record_.value[0] == '{' || record_.value[0] == '[');
+  if (auto bad = looks_json ? check_json_text(record_.value) : std::nullopt) {
+    dead_letter(adapter->id(), Direction::inbound,
+                {Stage::deserialize, "JsonParseError", "the record value is " + *bad, adapter->id(), 1});
+    end_processing();
+    release();
+    return;
+  }
   inbound_map();
 }
 

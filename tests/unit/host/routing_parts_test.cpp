@@ -79,3 +79,17 @@ TEST(DeadLetter, HeadersSayWhyAndKeepTheOriginalOnes) {
   EXPECT_EQ(h["passerelle.error.attempts"], "3");
   EXPECT_EQ(h["passerelle.origin"], "passerelle");
 }
+
+#include "json_guard.hpp"
+
+TEST(JsonGuard, DepthAndUtf8) {
+  EXPECT_FALSE(check_json_text(R"({"a":[{"b":"[[[[ not nesting in a string"}]})"));
+  const std::string deep(100000, '[');
+  EXPECT_EQ(check_json_text(deep).value(), "nested deeper than 64 levels");
+  EXPECT_FALSE(check_json_text(std::string(64, '[') + std::string(64, ']')));
+  EXPECT_TRUE(check_json_text(std::string(65, '[')));
+  EXPECT_FALSE(check_json_text("{\"nom\":\"Benaïssa بن علي\"}"));
+  EXPECT_EQ(check_json_text("{\"a\":\"\xC3\x28\"}").value(), "not valid UTF-8 at byte 6");
+  EXPECT_TRUE(check_json_text("\xED\xA0\x80"));  // a UTF-16 surrogate encoded in UTF-8
+  EXPECT_TRUE(check_json_text("\xC0\xAF"));      // overlong "/"
+}

@@ -2,9 +2,13 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <set>
 #include <stdexcept>
 
+#include "dead_letter_reader.hpp"
 #include "json_guard.hpp"
+#include "passerelle/sdk/personal_data.hpp"
 #include "log.hpp"
 #include "passerelle/sdk/cloud_event.hpp"
 #include "passerelle/sdk/datetime.hpp"
@@ -142,6 +146,8 @@ void HttpServer::register_routes() {
     send_json(res, 200, rows);
   });
 
+  s.Get("/v1/dlq", [this](const httplib::Request& req, httplib::Response& res) { dlq_list(req, res); });
+  s.Post("/v1/dlq/replay", [this](const httplib::Request& req, httplib::Response& res) { dlq_replay(req, res); });
   s.Post(R"(/v1/inbound/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { inbound(req, res); });
 
   s.Get(R"(/v1/insurers/([^/]+)/vehicles/([^/]+))",
@@ -315,6 +321,124 @@ void HttpServer::inbound(const httplib::Request& req, httplib::Response& res) {
   }
   metrics_.add("passerelle_records_delivered_total", labels, 1);
   send_json(res, 202, {{"accepted", ids}});
+}
+
+namespace {
+
+// Operators see the shape of a dead letter, not the people in it: canonical events go through
+// the SDK's redaction; anything else (an insurer's own format) has every string value masked.
+nlohmann::json redacted_value(const std::string& value) {
+  if (check_json_text(value)) return "<" + std::to_string(value.size()) + " bytes, not shown: not valid JSON>";
+  auto j = nlohmann::json::parse(value, nullptr, false);
+  if (j.is_discarded()) return "<" + std::to_string(value.size()) + " bytes, not valid JSON>";
+  if (j.is_object() && j.contains("specversion")) return sdk::redact(j);
+  std::function<void(nlohmann::json&)> mask = [&](nlohmann::json& v) {
+    if (v.is_string()) v = "***";
+    else if (v.is_structured())
+      for (auto& e : v) mask(e);
+  };
+  mask(j);
+  return j;
+}
+
+std::string redacted_key(const std::string& key) {
+  // Vehicle subjects ("DZ:12345-116-16") carry a plate.
+  return key.size() > 3 && key[2] == ':' ? key.substr(0, 3) + "***" : key;
+}
+
+}  // namespace
+
+void HttpServer::dlq_list(const httplib::Request& req, httplib::Response& res) {
+  if (!authorize(req, res, "admin")) return;
+  const auto snap = snapshot_();
+  DeadLetterQuery q;
+  if (req.has_param("limit")) q.limit = static_cast<std::size_t>(std::clamp(std::atol(req.get_param_value("limit").c_str()), 1L, 1000L));
+  try {
+    DeadLetterReader reader(snap.kafka_bootstrap, snap.config->kafka.properties, snap.config->kafka.topics.dead_letter);
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& r : reader.read(q, std::chrono::milliseconds(config_.request_timeout_ms / 2))) {
+      rows.push_back({{"partition", r.partition},
+                      {"offset", r.offset},
+                      {"timestamp_ms", r.timestamp_ms},
+                      {"key", redacted_key(r.key)},
+                      {"headers", r.headers},
+                      {"value", redacted_value(r.value)}});
+    }
+    send_json(res, 200, {{"topic", snap.config->kafka.topics.dead_letter}, {"records", rows}});
+  } catch (const std::exception& e) {
+    res.status = 503;
+    res.set_content(error_body(503, e.what()), kJson);
+  }
+}
+
+void HttpServer::dlq_replay(const httplib::Request& req, httplib::Response& res) {
+  if (!authorize(req, res, "admin")) return;
+  const auto snap = snapshot_();
+  if (auto bad = check_json_text(req.body)) {
+    res.status = 400;
+    res.set_content(error_body(400, "the body is " + *bad), kJson);
+    return;
+  }
+  const auto body = nlohmann::json::parse(req.body, nullptr, false);
+  DeadLetterQuery q;
+  std::set<std::string> ids;
+  if (body.is_object() && body.contains("event_ids") && body["event_ids"].is_array()) {
+    for (const auto& id : body["event_ids"])
+      if (id.is_string()) ids.insert(id.get<std::string>());
+    q.limit = 100000;  // scan the recent dead letters for them
+  } else if (body.is_object() && body.contains("partition") && body["partition"].is_number_integer() &&
+             body.contains("from_offset") && body["from_offset"].is_number_integer()) {
+    q.partition = body["partition"].get<std::int32_t>();
+    q.from_offset = body["from_offset"].get<std::int64_t>();
+    q.to_offset = body.value("to_offset", *q.from_offset);
+  } else {
+    res.status = 400;
+    res.set_content(error_body(400, "give {\"event_ids\": [...]} or {\"partition\": P, \"from_offset\": A, \"to_offset\": B}"), kJson);
+    return;
+  }
+  if (!publisher_) {
+    res.status = 503;
+    res.set_content(error_body(503, "the host is not connected to Kafka"), kJson);
+    return;
+  }
+  try {
+    DeadLetterReader reader(snap.kafka_bootstrap, snap.config->kafka.properties, snap.config->kafka.topics.dead_letter);
+    const auto records = reader.read(q, std::chrono::milliseconds(config_.request_timeout_ms / 2));
+    std::vector<sdk::KafkaRecord> out;
+    nlohmann::json replayed = nlohmann::json::array(), skipped = nlohmann::json::array();
+    for (const auto& r : records) {
+      std::string event_id;
+      auto v = nlohmann::json::parse(r.value, nullptr, false);
+      if (v.is_object() && v.contains("id") && v["id"].is_string()) event_id = v["id"];
+      if (auto h = r.headers.find("passerelle.event_id"); event_id.empty() && h != r.headers.end()) event_id = h->second;
+      if (!ids.empty() && !ids.count(event_id)) continue;
+      const auto topic = r.headers.count("passerelle.error.topic") ? r.headers.at("passerelle.error.topic") : "";
+      nlohmann::json where = {{"partition", r.partition}, {"offset", r.offset}, {"topic", topic}, {"event_id", event_id}};
+      if (topic.empty() || topic.rfind("http:", 0) == 0) {
+        where["reason"] = topic.empty() ? "no passerelle.error.topic header" : "a webhook body: the sender re-posts it";
+        skipped.push_back(where);
+        continue;
+      }
+      sdk::KafkaRecord k{topic, r.key, {}, r.value};
+      for (const auto& [name, value] : r.headers)
+        if (name.rfind("passerelle.", 0) != 0) k.headers[name] = value;
+      k.headers["passerelle.replay.of"] = "dlq:" + std::to_string(r.partition) + ":" + std::to_string(r.offset);
+      if (r.headers.count("passerelle.error.adapter")) k.headers["passerelle.replay.adapter"] = r.headers.at("passerelle.error.adapter");
+      out.push_back(std::move(k));
+      replayed.push_back(where);
+    }
+    std::string error;
+    if (!out.empty() && !publisher_->publish(out, std::chrono::milliseconds(config_.request_timeout_ms / 2), error)) {
+      res.status = 503;
+      res.set_content(error_body(503, "replay not acknowledged: " + error), kJson);
+      return;
+    }
+    log::info("http", "dead letters replayed", {{"count", std::to_string(out.size())}});
+    send_json(res, 200, {{"replayed", replayed}, {"skipped", skipped}});
+  } catch (const std::exception& e) {
+    res.status = 503;
+    res.set_content(error_body(503, e.what()), kJson);
+  }
 }
 
 void HttpServer::start() {

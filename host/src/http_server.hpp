@@ -50,6 +50,8 @@ class HttpServer {
   void register_routes();
   void gateway(const httplib::Request& req, httplib::Response& res, int kind);
   void inbound(const httplib::Request& req, httplib::Response& res);
+  void dlq_list(const httplib::Request& req, httplib::Response& res);
+  void dlq_replay(const httplib::Request& req, httplib::Response& res);
   // A body that cannot be processed is kept on the dead-letter topic, as for Kafka input.
   void dead_letter_body(const HostSnapshot& snap, const std::string& adapter, const httplib::Request& req,
                         const std::string& stage, const std::string& error_class, const std::string& message);

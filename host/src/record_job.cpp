@@ -135,6 +135,11 @@ void RecordJob::outbound_begin() {
       log::write(sdk::LogLevel::debug, "router", "", "no adapter for this insurer", f);
     }
   }
+  // A replay from the dead-letter topic goes only to the adapter that failed it.
+  if (auto replay = record_.headers.find("passerelle.replay.adapter");
+      replay != record_.headers.end() && replay->second != "-") {
+    std::erase_if(targets_, [&](AdapterInstance* a) { return a->id() != replay->second; });
+  }
   if (targets_.empty()) {
     router_.counters_.add("-", Direction::outbound, Outcome::in);
     router_.counters_.add("-", Direction::outbound, Outcome::filtered);

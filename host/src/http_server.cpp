@@ -19,6 +19,7 @@ namespace passerelle::host {
 namespace {
 
 constexpr const char* kJson = "application/json";
+thread_local std::chrono::steady_clock::time_point request_started;
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
@@ -453,11 +454,19 @@ void HttpServer::start() {
   const auto timeout = std::chrono::milliseconds(config_.request_timeout_ms);
   server_->set_read_timeout(timeout);
   server_->set_write_timeout(timeout);
+  // Durations: httplib runs pre-routing, the handler and the logger of one request on one worker
+  // thread, so a thread-local start time is that request's.
+  server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    request_started = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   server_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
     // The path may hold a plate or a policy number: log the route pattern, never the path.
     std::string route = req.matches.size() > 0 && req.path.rfind("/v1/insurers/", 0) == 0 ? "/v1/insurers/{id}/…" : req.path;
     if (route.size() > 64) route = route.substr(0, 64);
     metrics_.add("passerelle_http_requests_total", labels_route(route, res.status), 1);
+    metrics_.observe("passerelle_http_request_duration_seconds", "route=\"" + route + "\"",
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count());
     log::write(res.status >= 500 ? sdk::LogLevel::warn : sdk::LogLevel::debug, "http", "", "request",
                {{"method", req.method}, {"route", route}, {"status", std::to_string(res.status)}});
   });

@@ -194,10 +194,32 @@ void Router::subscribe() {
   log::info("router", "subscribed", {{"topics", joined}, {"group_id", config_.kafka.group_id}, {"bootstrap", bootstrap_}});
 }
 
+void Router::report_lag() {
+  rd_kafka_topic_partition_list_t* assigned = nullptr;
+  if (rd_kafka_assignment(consumer_.get(), &assigned) || !assigned) return;
+  rd_kafka_position(consumer_.get(), assigned);
+  for (int i = 0; i < assigned->cnt; ++i) {
+    const auto& tp = assigned->elems[i];
+    std::int64_t low = 0, high = 0;
+    // Cached watermarks from fetch responses: no broker round trip on the consume loop.
+    if (rd_kafka_get_watermark_offsets(consumer_.get(), tp.topic, tp.partition, &low, &high)) continue;
+    const std::int64_t pos = tp.offset >= 0 ? tp.offset : low;
+    metrics_.set_gauge("passerelle_consumer_lag",
+                       "topic=\"" + std::string(tp.topic) + "\",partition=\"" + std::to_string(tp.partition) + "\"",
+                       static_cast<double>(std::max<std::int64_t>(0, high - pos)));
+  }
+  rd_kafka_topic_partition_list_destroy(assigned);
+}
+
 void Router::run(const std::atomic<bool>& stop) {
   producer_ = std::make_unique<KafkaProducer>(bootstrap_, config_.kafka.properties);
   subscribe();
+  auto next_lag = std::chrono::steady_clock::now();
   while (!stop.load()) {
+    if (std::chrono::steady_clock::now() >= next_lag) {
+      report_lag();
+      next_lag = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    }
     {
       // Backpressure: stop reading while too much is in flight (a slow insurer, a broker outage).
       std::unique_lock<std::mutex> lock(idle_mu_);

@@ -70,6 +70,7 @@ class Router {
                            void* opaque);
   std::chrono::milliseconds backoff(int attempt);
   void subscribe();
+  void report_lag();  // gauge passerelle_consumer_lag per assigned partition
 
   const HostConfig& config_;
   AdapterSet& adapters_;

@@ -6,24 +6,13 @@
 
 #include "json_guard.hpp"
 #include "log.hpp"
+#include "retry_after.hpp"
 #include "router.hpp"
 
 namespace passerelle::host {
 namespace {
 
 bool retryable_http(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
-
-// Retry-After in seconds (the HTTP-date form is the HTTP issue's); absent or unreadable: none.
-std::optional<std::chrono::milliseconds> retry_after(const sdk::Headers& h) {
-  for (const auto& [k, v] : h) {
-    if (k.size() == 11 && strncasecmp(k.c_str(), "Retry-After", 11) == 0) {
-      char* end = nullptr;
-      const long s = std::strtol(v.c_str(), &end, 10);
-      if (end != v.c_str() && s >= 0 && s < 3600) return std::chrono::milliseconds(s * 1000);
-    }
-  }
-  return std::nullopt;
-}
 
 bool permanent_kafka_error(rd_kafka_resp_err_t err) {
   return err == RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE || err == RD_KAFKA_RESP_ERR_INVALID_RECORD || err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED ||

@@ -96,3 +96,15 @@ TEST(Sha256, KnownVectorAndConstantTimeCompare) {
   EXPECT_FALSE(constant_time_equal("abc", "abd"));
   EXPECT_FALSE(constant_time_equal("abc", "abcd"));
 }
+
+#include "retry_after.hpp"
+
+TEST(RetryAfter, SecondsAndHttpDate) {
+  const auto now = std::chrono::system_clock::from_time_t(784111777);  // Sun, 06 Nov 1994 08:49:37 GMT
+  EXPECT_EQ(retry_after({{"Retry-After", "2"}}, now)->count(), 2000);
+  EXPECT_EQ(retry_after({{"retry-after", "120"}}, now)->count(), 120000);
+  EXPECT_EQ(retry_after({{"Retry-After", "Sun, 06 Nov 1994 08:49:40 GMT"}}, now)->count(), 3000);
+  EXPECT_EQ(retry_after({{"Retry-After", "Sun, 06 Nov 1994 08:49:00 GMT"}}, now)->count(), 0);
+  EXPECT_FALSE(retry_after({{"Retry-After", "soon"}}, now));
+  EXPECT_FALSE(retry_after({{"Content-Type", "application/json"}}, now));
+}

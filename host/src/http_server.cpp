@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <regex>
 #include <set>
 #include <stdexcept>
 
@@ -20,6 +21,7 @@ namespace {
 
 constexpr const char* kJson = "application/json";
 thread_local std::chrono::steady_clock::time_point request_started;
+thread_local std::string current_route;  // the OpenAPI path of the request being served
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
@@ -57,7 +59,9 @@ HttpServer::HttpServer(const HttpConfig& config, Metrics& metrics, SnapshotFn sn
         return keys;
       }()),
       cache_(std::chrono::milliseconds(config.gateway_cache_ttl_ms), 10000),
-      server_(std::make_unique<httplib::Server>()) {}
+      server_(std::make_unique<httplib::Server>()) {
+  register_routes();
+}
 
 HttpServer::~HttpServer() { stop(); }
 
@@ -73,11 +77,23 @@ bool HttpServer::authorize(const httplib::Request& req, httplib::Response& res, 
   return false;
 }
 
-void HttpServer::register_routes() {
-  auto& s = *server_;
-  s.Get("/health", [](const httplib::Request&, httplib::Response& res) { send_json(res, 200, {{"status", "ok"}}); });
+void HttpServer::route(const std::string& method, const std::string& path,
+                       std::function<void(const httplib::Request&, httplib::Response&)> handler) {
+  routes_.push_back({method, path});
+  // "/v1/insurers/{id}" -> "/v1/insurers/([^/]+)": the OpenAPI path is the one source of truth.
+  const std::string pattern = std::regex_replace(path, std::regex(R"(\{[^}]+\})"), "([^/]+)");
+  auto wrapped = [path, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+    current_route = path;
+    handler(req, res);
+  };
+  if (method == "GET") server_->Get(pattern, wrapped);
+  else server_->Post(pattern, wrapped);
+}
 
-  s.Get("/ready", [this](const httplib::Request&, httplib::Response& res) {
+void HttpServer::register_routes() {
+  route("GET", "/health", [](const httplib::Request&, httplib::Response& res) { send_json(res, 200, {{"status", "ok"}}); });
+
+  route("GET", "/ready", [this](const httplib::Request&, httplib::Response& res) {
     const auto snap = snapshot_();
     std::string reason;
     if (!snap.adapters) reason = "adapters are not loaded";
@@ -86,7 +102,7 @@ void HttpServer::register_routes() {
     else send_json(res, 503, {{"status", "not ready"}, {"reason", reason}});
   });
 
-  s.Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
+  route("GET", "/metrics", [this](const httplib::Request& req, httplib::Response& res) {
     if (config_.metrics_require_key && !authorize(req, res, "metrics")) return;
     std::string text = metrics_.prometheus_text();
     text += "# TYPE passerelle_build_info gauge\npasserelle_build_info{version=\"" PASSERELLE_HOST_VERSION
@@ -108,7 +124,7 @@ void HttpServer::register_routes() {
     res.set_content(text, "text/plain; version=0.0.4; charset=utf-8");
   });
 
-  s.Get("/v1/status", [this](const httplib::Request& req, httplib::Response& res) {
+  route("GET", "/v1/status", [this](const httplib::Request& req, httplib::Response& res) {
     if (!authorize(req, res, "admin")) return;
     const auto snap = snapshot_();
     const auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
@@ -123,7 +139,7 @@ void HttpServer::register_routes() {
                {"adapters", snap.adapters ? snap.adapters->adapters().size() : 0}});
   });
 
-  s.Get("/v1/adapters", [this](const httplib::Request& req, httplib::Response& res) {
+  route("GET", "/v1/adapters", [this](const httplib::Request& req, httplib::Response& res) {
     if (!authorize(req, res, "admin")) return;
     const auto snap = snapshot_();
     nlohmann::json rows = nlohmann::json::array();
@@ -147,15 +163,15 @@ void HttpServer::register_routes() {
     send_json(res, 200, rows);
   });
 
-  s.Get("/v1/dlq", [this](const httplib::Request& req, httplib::Response& res) { dlq_list(req, res); });
-  s.Post("/v1/dlq/replay", [this](const httplib::Request& req, httplib::Response& res) { dlq_replay(req, res); });
-  s.Post(R"(/v1/inbound/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { inbound(req, res); });
+  route("GET", "/v1/dlq", [this](const httplib::Request& req, httplib::Response& res) { dlq_list(req, res); });
+  route("POST", "/v1/dlq/replay", [this](const httplib::Request& req, httplib::Response& res) { dlq_replay(req, res); });
+  route("POST", "/v1/inbound/{id}", [this](const httplib::Request& req, httplib::Response& res) { inbound(req, res); });
 
-  s.Get(R"(/v1/insurers/([^/]+)/vehicles/([^/]+))",
+  route("GET", "/v1/insurers/{id}/vehicles/{registration}",
         [this](const httplib::Request& req, httplib::Response& res) { gateway(req, res, 0); });
-  s.Get(R"(/v1/insurers/([^/]+)/policies/([^/]+))",
+  route("GET", "/v1/insurers/{id}/policies/{policyNumber}",
         [this](const httplib::Request& req, httplib::Response& res) { gateway(req, res, 1); });
-  s.Get(R"(/v1/insurers/([^/]+)/constats/([^/]+))",
+  route("GET", "/v1/insurers/{id}/constats/{constatId}",
         [this](const httplib::Request& req, httplib::Response& res) { gateway(req, res, 2); });
 }
 
@@ -458,12 +474,12 @@ void HttpServer::start() {
   // thread, so a thread-local start time is that request's.
   server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     request_started = std::chrono::steady_clock::now();
+    current_route = "(unmatched)";
     return httplib::Server::HandlerResponse::Unhandled;
   });
   server_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
     // The path may hold a plate or a policy number: log the route pattern, never the path.
-    std::string route = req.matches.size() > 0 && req.path.rfind("/v1/insurers/", 0) == 0 ? "/v1/insurers/{id}/…" : req.path;
-    if (route.size() > 64) route = route.substr(0, 64);
+    const std::string& route = current_route;
     metrics_.add("passerelle_http_requests_total", labels_route(route, res.status), 1);
     metrics_.observe("passerelle_http_request_duration_seconds", "route=\"" + route + "\"",
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count());
@@ -481,7 +497,6 @@ void HttpServer::start() {
     res.status = 500;
     res.set_content(error_body(500, what), kJson);
   });
-  register_routes();
   port_ = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
   if (port_ <= 0) throw std::runtime_error("cannot listen on " + config_.listen + " (address in use or not local?)");
   thread_ = std::thread([this] { server_->listen_after_bind(); });

@@ -44,10 +44,14 @@ class HttpServer {
   int port() const { return port_; }
   // Where the webhook publishes; without one, POST /v1/inbound/{id} answers 503.
   void set_publisher(EventPublisher* publisher) { publisher_ = publisher; }
+  // Every route served, as (method, OpenAPI path): docs/openapi.yaml is checked against it.
+  const std::vector<std::pair<std::string, std::string>>& routes() const { return routes_; }
 
  private:
   bool authorize(const httplib::Request& req, httplib::Response& res, const std::string& scope);
   void register_routes();
+  void route(const std::string& method, const std::string& path,
+             std::function<void(const httplib::Request&, httplib::Response&)> handler);
   void gateway(const httplib::Request& req, httplib::Response& res, int kind);
   void inbound(const httplib::Request& req, httplib::Response& res);
   void dlq_list(const httplib::Request& req, httplib::Response& res);
@@ -63,6 +67,7 @@ class HttpServer {
   ApiKeyStore keys_;
   GatewayCache cache_;
   EventPublisher* publisher_ = nullptr;
+  std::vector<std::pair<std::string, std::string>> routes_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;

@@ -20,12 +20,14 @@ std::string random_uuid() {
   return buf;
 }
 
-AdapterContext::AdapterContext(std::string adapter_id, std::string plugin, HttpClientOptions http, Metrics& metrics)
+AdapterContext::AdapterContext(std::string adapter_id, std::string plugin, HttpClientOptions http, Metrics& metrics,
+                               sdk::ValidationOptions validation)
     : id_(std::move(adapter_id)),
       plugin_(std::move(plugin)),
       component_("adapter:" + plugin_ + ":" + id_),
       http_(std::move(http)),
-      metrics_(metrics) {}
+      metrics_(metrics),
+      validation_(validation) {}
 
 void AdapterContext::log(sdk::LogLevel level, const std::string& message, const sdk::LogFields& fields) {
   log::write(level, component_, id_, message, fields);

@@ -14,13 +14,15 @@ namespace passerelle::host {
 
 class AdapterContext : public sdk::HostContext {
  public:
-  AdapterContext(std::string adapter_id, std::string plugin, HttpClientOptions http, Metrics& metrics);
+  AdapterContext(std::string adapter_id, std::string plugin, HttpClientOptions http, Metrics& metrics,
+                 sdk::ValidationOptions validation = {});
   void log(sdk::LogLevel level, const std::string& message, const sdk::LogFields& fields) override;
   sdk::HttpClient& http() override { return http_; }
   std::chrono::system_clock::time_point now() override { return std::chrono::system_clock::now(); }
   std::string new_event_id() override;
   void count(const std::string& name, double delta) override;
   const std::string& adapter_id() const override { return id_; }
+  const sdk::ValidationOptions& validation_options() const override { return validation_; }
 
   InsurerHttpClient& insurer_http() { return http_; }
 
@@ -30,6 +32,7 @@ class AdapterContext : public sdk::HostContext {
   std::string component_;
   InsurerHttpClient http_;
   Metrics& metrics_;
+  sdk::ValidationOptions validation_;
 };
 
 // A random (version 4) UUID.

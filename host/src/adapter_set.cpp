@@ -43,7 +43,7 @@ std::unique_ptr<AdapterSet> AdapterSet::load(const HostConfig& config, Metrics& 
     http.breaker.failure_rate = config.http.breaker_failure_rate_percent / 100.0;
     http.breaker.open_for = std::chrono::milliseconds(config.http.breaker_open_ms);
     http.breaker.half_open_probes = config.http.breaker_half_open_probes;
-    auto context = std::make_unique<AdapterContext>(a.id, plugin.name(), http, metrics);
+    auto context = std::make_unique<AdapterContext>(a.id, plugin.name(), http, metrics, config.validation);
     auto instance = std::make_unique<AdapterInstance>(a, plugin, std::move(context));
     auto st = instance->start(checked);
     if (!st.is_ok()) {

@@ -221,7 +221,7 @@ void HttpServer::gateway(const httplib::Request& req, httplib::Response& res, in
       res.set_header("Retry-After", std::to_string(std::max<long long>(
                                         1, (a->context().insurer_http().breaker().retry_in().count() + 999) / 1000)));
     }
-    res.status = st.code == sdk::StatusCode::retry ? 503 : 502;
+    res.status = st.code == sdk::StatusCode::retry ? 503 : st.code == sdk::StatusCode::not_found ? 404 : 502;
     res.set_content(error_body(res.status, "insurer " + id + ": " + st.message), kJson);
     return;
   }

@@ -8,6 +8,7 @@ const char* to_string(StatusCode code) noexcept {
     case StatusCode::retry: return "retry";
     case StatusCode::permanent: return "permanent";
     case StatusCode::invalid_config: return "invalid_config";
+    case StatusCode::not_found: return "not_found";
   }
   return "unknown";
 }

@@ -353,7 +353,7 @@ sdk::Result<Json> GenericRestAdapter::run_query(const sdk::GatewayQuery& q) {
                              "); check the auth setting of adapter " + id_);
   if (resp.status == 404) {
     if (kind != DataKind::vehicle_verification)
-      return Status::permanent(id_ + ": " + to_string(kind) + " not found at the insurer (" + http_class(404) + ")");
+      return Status::not_found(id_ + ": " + to_string(kind) + " not found at the insurer (" + http_class(404) + ")");
     // "The insurer does not know this vehicle" is an answer, not a failure.
     Json v = {{"verificationId", sdk::deterministic_event_id(id_ + ":vehicle:" + country + ":" + key + ":" + as_of)},
               {"insurerId", id_},

@@ -147,14 +147,14 @@ TEST_F(Query, PolicyAnswered) {
                              {"status", "active"}}));
 }
 
-TEST_F(Query, PolicyNotFoundIsPermanent) {
+TEST_F(Query, PolicyNotFoundIsNotFound) {
   answer(404);
   sdk::GatewayQuery q;
   q.kind = sdk::GatewayQuery::Kind::policy;
   q.key = "X";
   auto r = adapter->query(q);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code, sdk::StatusCode::permanent);
+  EXPECT_EQ(r.status().code, sdk::StatusCode::not_found);
   EXPECT_THAT(r.status().message, HasSubstr("policy not found"));
 }
 

@@ -116,7 +116,7 @@ sdk::Result<sdk::Json> policy_query(const sdk::GatewayQuery& q, const TrustConfi
   if (q.key.empty()) return sdk::Status::permanent("key: a policy number is required");
   const sdk::HttpResponse r = context.http().get("/v2/policies/" + encode_path_segment(q.key), request_headers(config, q));
   context.log(sdk::LogLevel::debug, "trust policy query answered", {{"http_status", std::to_string(r.status)}});
-  if (r.status == 404) return sdk::Status::permanent("Trust API GET " + endpoint + ": policy not found (HTTP 404)");
+  if (r.status == 404) return sdk::Status::not_found("Trust API GET " + endpoint + ": policy not found (HTTP 404)");
   if (r.status != 200) return status_of(r, endpoint);
   auto body = parse_body(r);
   if (!body) return sdk::Status::permanent("Trust API GET " + endpoint + ": the answer is not JSON");
@@ -134,7 +134,7 @@ sdk::Result<sdk::Json> constat_query(const sdk::GatewayQuery& q, const TrustConf
   const sdk::HttpResponse r =
       context.http().get("/v2/accident-reports/" + encode_path_segment(q.key), request_headers(config, q));
   context.log(sdk::LogLevel::debug, "trust report query answered", {{"http_status", std::to_string(r.status)}});
-  if (r.status == 404) return sdk::Status::permanent("Trust API GET " + endpoint + ": report not found (HTTP 404)");
+  if (r.status == 404) return sdk::Status::not_found("Trust API GET " + endpoint + ": report not found (HTTP 404)");
   if (r.status != 200) return status_of(r, endpoint);
   auto body = parse_body(r);
   if (!body) return sdk::Status::permanent("Trust API GET " + endpoint + ": the answer is not JSON");

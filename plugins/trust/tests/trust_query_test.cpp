@@ -164,7 +164,7 @@ TEST_F(TrustQueryTest, PolicyNumbersWithSlashesAreEncoded) {
   q.key = "16/2026/007777";
   auto out = adapter->query(q);
   ASSERT_FALSE(out.ok());
-  EXPECT_EQ(out.status().code, sdk::StatusCode::permanent);
+  EXPECT_EQ(out.status().code, sdk::StatusCode::not_found);
   EXPECT_EQ(only_request().path, "/v2/policies/16%2F2026%2F007777");
   EXPECT_EQ(out.status().message.find("007777"), std::string::npos) << out.status().message;
 }

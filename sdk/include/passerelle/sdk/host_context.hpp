@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "passerelle/sdk/delivery.hpp"
+#include "passerelle/sdk/model_json.hpp"
 #include "passerelle/sdk/settings.hpp"
 
 namespace passerelle::sdk {
@@ -47,6 +48,12 @@ class HostContext {
   virtual void count(const std::string& name, double delta = 1) = 0;
   // The adapter id from config ("saa", "caar", ...): the insurerId of canonical events.
   virtual const std::string& adapter_id() const = 0;
+  // The host's validation options (e.g. the wilaya range of validation.wilaya_max), so an
+  // adapter validates what it builds exactly as the host will.
+  virtual const ValidationOptions& validation_options() const {
+    static const ValidationOptions defaults;
+    return defaults;
+  }
 };
 
 }  // namespace passerelle::sdk

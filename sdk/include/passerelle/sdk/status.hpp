@@ -12,6 +12,8 @@ enum class StatusCode {
   retry,           // transient: 5xx, 429, timeouts, insurer unreachable; the host retries with backoff
   permanent,       // the input can never succeed (4xx, unmappable record); the host dead-letters it
   invalid_config,  // the adapter's settings are wrong; the host refuses to start the adapter
+  not_found,       // a gateway query about something the insurer does not know (HTTP 404 to the platform);
+                   // elsewhere the host treats it as permanent
 };
 
 const char* to_string(StatusCode code) noexcept;
@@ -24,6 +26,7 @@ struct Status {
   static Status retry(std::string m) { return {StatusCode::retry, std::move(m)}; }
   static Status permanent(std::string m) { return {StatusCode::permanent, std::move(m)}; }
   static Status invalid_config(std::string m) { return {StatusCode::invalid_config, std::move(m)}; }
+  static Status not_found(std::string m) { return {StatusCode::not_found, std::move(m)}; }
 
   bool is_ok() const noexcept { return code == StatusCode::ok; }
 };

@@ -48,6 +48,48 @@ int command_run(const std::vector<std::string>& args) {
   CliArgs cli(args, {"config"}, {});
   const std::string file = cli.require("config");
   Metrics metrics;
+  // Signals are ours from the first instant: a SIGTERM during start-up must not kill the
+  // process with the default action, it must stop it cleanly like any other.
+  std::atomic<bool> stop{false};
+  std::atomic<bool> quit{false};
+  std::mutex pending_mu;
+  std::optional<LoadedHost> pending;
+
+  boost::asio::io_context io;
+  boost::asio::signal_set stop_signals(io, SIGTERM, SIGINT);
+  boost::asio::signal_set reload_signal(io, SIGHUP);
+  stop_signals.async_wait([&](const boost::system::error_code& ec, int signo) {
+    if (ec) return;
+    log::info("host", "stopping", {{"signal", std::to_string(signo)}});
+    quit = true;
+    stop = true;
+    reload_signal.cancel();
+  });
+  std::function<void(const boost::system::error_code&, int)> on_hup = [&](const boost::system::error_code& ec, int) {
+    if (ec) return;
+    auto next = load_host(file, metrics);
+    if (!next.ok()) {
+      for (const auto& p : next.problems) log::error("config", "reload refused: " + p.text());
+      log::warn("config", "keeping the running configuration");
+    } else {
+      log::info("config", "configuration reloaded: restarting the routes");
+      std::lock_guard<std::mutex> lock(pending_mu);
+      pending.emplace(std::move(next));
+      stop = true;
+    }
+    reload_signal.async_wait(on_hup);
+  };
+  reload_signal.async_wait(on_hup);
+  std::thread signal_thread([&] { io.run(); });
+  // Whatever happens below, the signal thread is stopped and joined.
+  struct JoinSignals {
+    boost::asio::io_context& io;
+    std::thread& t;
+    ~JoinSignals() {
+      io.stop();
+      if (t.joinable()) t.join();
+    }
+  } join_signals{io, signal_thread};
   auto host = load_host(file, metrics);
   if (!host.ok()) {
     print_problems(host.problems);
@@ -92,37 +134,7 @@ int command_run(const std::vector<std::string>& args) {
     return kExitBadConfig;
   }
 
-  std::atomic<bool> stop{false};
-  std::atomic<bool> quit{false};
-  std::mutex pending_mu;
-  std::optional<LoadedHost> pending;
 
-  boost::asio::io_context io;
-  boost::asio::signal_set stop_signals(io, SIGTERM, SIGINT);
-  boost::asio::signal_set reload_signal(io, SIGHUP);
-  stop_signals.async_wait([&](const boost::system::error_code& ec, int signo) {
-    if (ec) return;
-    log::info("host", "stopping", {{"signal", std::to_string(signo)}});
-    quit = true;
-    stop = true;
-    reload_signal.cancel();
-  });
-  std::function<void(const boost::system::error_code&, int)> on_hup = [&](const boost::system::error_code& ec, int) {
-    if (ec) return;
-    auto next = load_host(file, metrics);
-    if (!next.ok()) {
-      for (const auto& p : next.problems) log::error("config", "reload refused: " + p.text());
-      log::warn("config", "keeping the running configuration");
-    } else {
-      log::info("config", "configuration reloaded: restarting the routes");
-      std::lock_guard<std::mutex> lock(pending_mu);
-      pending.emplace(std::move(next));
-      stop = true;
-    }
-    reload_signal.async_wait(on_hup);
-  };
-  reload_signal.async_wait(on_hup);
-  std::thread signal_thread([&] { io.run(); });
 
   int rc = kExitOk;
   try {
@@ -140,15 +152,13 @@ int command_run(const std::vector<std::string>& args) {
         log::set_level(host.config->log_level);
         log_adapters(*host.adapters);
       }
-      stop = false;
+      stop = quit.load();
     }
   } catch (const KafkaError& e) {
     log::error("host", std::string("Kafka: ") + e.what());
     std::cerr << "passerelle run: " << e.what() << "\n";
     rc = kExitBadConfig;
   }
-  io.stop();
-  signal_thread.join();
   if (http) http->stop();
   log::info("host", "stopped");
   return rc;

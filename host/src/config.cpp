@@ -120,7 +120,7 @@ void read_adapter(const std::shared_ptr<const YamlDocument>& doc, const json& en
           break;
         }
       }
-      if (a.library.empty()) {
+      if (a.library.empty() && !cfg.plugin_directories.empty()) {  // no directory at all is reported once, above
         std::string dirs;
         for (const auto& d : cfg.plugin_directories) dirs += (dirs.empty() ? "" : ", ") + d;
         s.problem(s.child("plugin"), "plugin library libpasserelle_" + a.plugin + ".so not found in " +
@@ -145,7 +145,8 @@ ConfigLoadResult load_config(const std::string& file, const EnvLookup& env) {
   ConfigLoadResult result;
   auto& problems = result.problems;
   auto doc = std::make_shared<YamlDocument>(read_yaml_file(file, env, problems));
-  if (!problems.empty()) return result;
+  // Unset variables are reported with everything else; only an unreadable file stops here.
+  if (doc->root.is_null() && !problems.empty()) return result;
   HostConfig cfg;
   cfg.file = file;
   const fs::path base_dir = fs::absolute(fs::path(file)).parent_path();

@@ -1,6 +1,9 @@
 #include "http_server.hpp"
 
 #include <httplib.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <regex>
@@ -497,6 +500,23 @@ void HttpServer::start() {
     res.status = 500;
     res.set_content(error_body(500, what), kJson);
   });
+  if (port != 0) {
+    // httplib binds with SO_REUSEPORT: a second host on the same port would silently share it.
+    // A plain bind first tells an operator the port is taken.
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* ai = nullptr;
+    if (getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &ai) == 0 && ai) {
+      const int fd = ::socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+      int yes = 1;
+      ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      const bool taken = fd >= 0 && ::bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 && errno == EADDRINUSE;
+      if (fd >= 0) ::close(fd);
+      freeaddrinfo(ai);
+      if (taken) throw std::runtime_error("cannot listen on " + config_.listen + ": the address is already in use");
+    }
+  }
   port_ = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
   if (port_ <= 0) throw std::runtime_error("cannot listen on " + config_.listen + " (address in use or not local?)");
   thread_ = std::thread([this] { server_->listen_after_bind(); });

@@ -14,6 +14,9 @@ std::string plugins_header() {
   return std::string("plugins:\n  directories: [\"") + PLUGIN_DIR + "\", \"" + BAD_PLUGIN_DIR + "\"]\n";
 }
 
+// Ends a config whose lines are counted by the tests: the HTTP surface on a free port.
+const char* kHttpAnyPort = "http:\n  listen: 127.0.0.1:0\n";
+
 // Every problem line is "passerelle: <place>: <message>"; the process ends by exit, not by signal.
 void expect_clean_refusal(const ProcessResult& r, const std::string& needle) {
   EXPECT_EQ(r.signal, 0) << "crashed with signal " << r.signal << "\n" << r.err;
@@ -25,19 +28,19 @@ void expect_clean_refusal(const ProcessResult& r, const std::string& needle) {
 }  // namespace
 
 TEST(HostCli, VersionNamesHostAndAbi) {
-  auto r = passerelle({"--version"});
+  auto r = run_passerelle({"--version"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("plugin ABI 1.0"), std::string::npos) << r.out;
 }
 
 TEST(HostCli, ShippedConfigChecksClean) {
-  auto r = passerelle({"check-config", "--config", shipped_config()});
+  auto r = run_passerelle({"check-config", "--config", shipped_config()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("ok (3 adapters loaded"), std::string::npos) << r.out;
 }
 
 TEST(HostCli, AdaptersListsSaaTrustAndAGenericRestInsurer) {
-  auto r = passerelle({"adapters", "--config", shipped_config(), "--json"});
+  auto r = run_passerelle({"adapters", "--config", shipped_config(), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto rows = nlohmann::json::parse(r.out);
   std::map<std::string, nlohmann::json> by_id;
@@ -52,7 +55,7 @@ TEST(HostCli, AdaptersListsSaaTrustAndAGenericRestInsurer) {
   }
   EXPECT_FALSE(by_id["saa"]["subscriptions"].empty());
 
-  auto table = passerelle({"adapters", "--config", shipped_config()});
+  auto table = run_passerelle({"adapters", "--config", shipped_config()});
   EXPECT_NE(table.out.find("caar"), std::string::npos);
   EXPECT_NE(table.out.find("generic-rest"), std::string::npos);
 }
@@ -68,7 +71,7 @@ TEST(HostCli, EachBadPluginIsOneClearLine) {
   for (const auto& [plugin, needle] : expected) {
     const auto f = write_temp_config("bad-" + plugin + ".yaml",
                                      plugins_header() + "adapters:\n  - id: acme\n    plugin: " + plugin + "\n");
-    auto r = passerelle({"check-config", "--config", f});
+    auto r = run_passerelle({"check-config", "--config", f});
     SCOPED_TRACE(plugin);
     expect_clean_refusal(r, needle);
     EXPECT_NE(r.err.find("1 problem in the configuration"), std::string::npos) << r.err;
@@ -79,7 +82,7 @@ TEST(HostCli, ThrowingPluginFailsItsAdapterCleanly) {
   const auto f = write_temp_config("throws.yaml", plugins_header() +
                                                       "adapters:\n  - id: acme\n    plugin: throws\n"
                                                       "    settings: {throw_in_configure: true}\n");
-  expect_clean_refusal(passerelle({"check-config", "--config", f}), "configure exploded");
+  expect_clean_refusal(run_passerelle({"check-config", "--config", f}), "configure exploded");
 }
 
 TEST(HostCli, ConfigMistakesAreAllNamedAndNothingStarts) {
@@ -91,13 +94,13 @@ TEST(HostCli, ConfigMistakesAreAllNamedAndNothingStarts) {
                                                         "  - id: saa\n    plugin: trust\n"
                                                         "  - id: caar\n    plugin: generic-rest\n"
                                                         "    settings:\n      base_url: \"${UNSET_CAAR_URL}\"\n");
-  auto r = passerelle({"check-config", "--config", f});
+  auto r = run_passerelle({"check-config", "--config", f});
   expect_clean_refusal(r, "kafka.bootstrap_server: unknown key");
   EXPECT_NE(r.err.find("duplicate adapter id \"saa\""), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("environment variable UNSET_CAAR_URL is not set"), std::string::npos) << r.err;
 
   // `run` refuses the same config without starting anything.
-  auto run = passerelle({"run", "--config", f});
+  auto run = run_passerelle({"run", "--config", f});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.out.find("passerelle starting"), std::string::npos) << run.out;
 }
@@ -106,13 +109,13 @@ TEST(HostCli, UnknownSettingOfAPluginIsNamedWithItsPlace) {
   const auto f = write_temp_config("setting.yaml", plugins_header() +
                                                        "adapters:\n  - id: saa\n    plugin: saa\n    settings:\n"
                                                        "      no_such_setting: 1\n");
-  auto r = passerelle({"check-config", "--config", f});
-  expect_clean_refusal(r, "setting.yaml:5:7 adapters[0].settings.no_such_setting");
+  auto r = run_passerelle({"check-config", "--config", f});
+  expect_clean_refusal(r, "setting.yaml:7:7 adapters[0].settings.no_such_setting");
   EXPECT_NE(r.err.find("unknown setting (this plugin accepts:"), std::string::npos) << r.err;
 }
 
 TEST(HostCli, MissingConfigFileIsNamed) {
-  auto r = passerelle({"check-config", "--config", "/nonexistent/passerelle.yaml"});
+  auto r = run_passerelle({"check-config", "--config", "/nonexistent/passerelle.yaml"});
   expect_clean_refusal(r, "/nonexistent/passerelle.yaml: cannot open the file");
 }
 
@@ -140,7 +143,7 @@ TEST(HostCli, RunLogsJsonLinesAndStopsOnSigterm) {
 }
 
 TEST(HostCli, SighupWithBrokenConfigKeepsRunning) {
-  const std::string text = plugins_header() + "adapters:\n  - id: acme\n    plugin: throws\n";
+  const std::string text = plugins_header() + "adapters:\n  - id: acme\n    plugin: throws\n" + kHttpAnyPort;
   const auto f = write_temp_config("reload.yaml", text);
   BackgroundProcess host({PASSERELLE_BIN, "run", "--config", f}, e2e_env());
   ASSERT_TRUE(host.wait_for_output("\"msg\":\"adapter started\"", std::chrono::seconds(30))) << host.out();

@@ -8,9 +8,12 @@ namespace passerelle::testing {
 
 std::string shipped_config() { return std::string(PASSERELLE_SOURCE_DIR) + "/config/passerelle.yaml"; }
 
-std::map<std::string, std::string> e2e_env() { return {{"PASSERELLE_PLUGIN_DIR", PLUGIN_DIR}}; }
+// Port 0 everywhere: tests run in parallel and must not fight over 8080.
+std::map<std::string, std::string> e2e_env() {
+  return {{"PASSERELLE_PLUGIN_DIR", PLUGIN_DIR}, {"PASSERELLE_HTTP_LISTEN", "127.0.0.1:0"}};
+}
 
-ProcessResult passerelle(const std::vector<std::string>& args, const std::string& stdin_text) {
+ProcessResult run_passerelle(const std::vector<std::string>& args, const std::string& stdin_text) {
   std::vector<std::string> argv{PASSERELLE_BIN};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, stdin_text, std::chrono::seconds(60), e2e_env());

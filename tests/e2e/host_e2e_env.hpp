@@ -12,7 +12,7 @@ namespace passerelle::testing {
 // config/passerelle.yaml, with the plugin directory of this build.
 std::string shipped_config();
 std::map<std::string, std::string> e2e_env();
-ProcessResult passerelle(const std::vector<std::string>& args, const std::string& stdin_text = "");
+ProcessResult run_passerelle(const std::vector<std::string>& args, const std::string& stdin_text = "");
 // A config file in a fresh temporary directory; returns its path.
 std::string write_temp_config(const std::string& name, const std::string& text);
 

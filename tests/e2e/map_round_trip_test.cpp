@@ -23,14 +23,14 @@ struct Trip {
 
 Trip round_trip(const std::string& adapter, const nlohmann::json& event) {
   Trip t;
-  auto to = passerelle({"map", "--config", shipped_config(), "--adapter", adapter, "--to", "provider"}, event.dump());
+  auto to = run_passerelle({"map", "--config", shipped_config(), "--adapter", adapter, "--to", "provider"}, event.dump());
   if (to.exit_code != 0) {
     t.error = "to provider: " + to.err;
     return t;
   }
   t.deliveries = nlohmann::json::parse(to.out);
   for (const auto& d : t.deliveries) {
-    auto from = passerelle({"map", "--config", shipped_config(), "--adapter", adapter, "--to", "canonical"}, d.dump());
+    auto from = run_passerelle({"map", "--config", shipped_config(), "--adapter", adapter, "--to", "canonical"}, d.dump());
     if (from.exit_code != 0) {
       t.error = "to canonical: " + from.err;
       return t;
@@ -106,27 +106,27 @@ TEST(MapRoundTrip, SaaAndTrustDeliveriesGoToTheirOwnTopics) {
 }
 
 TEST(MapRoundTrip, InvalidInputExitsOneAndNamesTheProblem) {
-  auto not_json = passerelle({"map", "--config", shipped_config(), "--adapter", "saa", "--to", "provider"}, "{oops");
+  auto not_json = run_passerelle({"map", "--config", shipped_config(), "--adapter", "saa", "--to", "provider"}, "{oops");
   EXPECT_EQ(not_json.exit_code, 1);
   EXPECT_NE(not_json.err.find("stdin is not valid JSON"), std::string::npos) << not_json.err;
 
   auto event = read_json_file(test_data_dir() + "/canonical/constat_two_sides_saa_trust.json");
   event["data"]["sides"][1]["insurance"].erase("policyNumber");
-  auto invalid = passerelle({"map", "--config", shipped_config(), "--adapter", "saa", "--to", "provider"}, event.dump());
+  auto invalid = run_passerelle({"map", "--config", shipped_config(), "--adapter", "saa", "--to", "provider"}, event.dump());
   EXPECT_EQ(invalid.exit_code, 1);
   EXPECT_NE(invalid.err.find("data.sides[1].insurance.policyNumber: required"), std::string::npos) << invalid.err;
 
-  auto not_delivery = passerelle({"map", "--config", shipped_config(), "--adapter", "saa", "--to", "canonical"},
+  auto not_delivery = run_passerelle({"map", "--config", shipped_config(), "--adapter", "saa", "--to", "canonical"},
                                  R"({"kind":"carrier-pigeon"})");
   EXPECT_EQ(not_delivery.exit_code, 1);
   EXPECT_NE(not_delivery.err.find("kind: must be \"kafka\" or \"http\""), std::string::npos) << not_delivery.err;
 
-  auto unmappable = passerelle({"map", "--config", shipped_config(), "--adapter", "saa", "--to", "canonical"},
+  auto unmappable = run_passerelle({"map", "--config", shipped_config(), "--adapter", "saa", "--to", "canonical"},
                                R"({"kind":"kafka","topic":"saa-constat.created","key":"k","value":{"entete":{}}})");
   EXPECT_EQ(unmappable.exit_code, 1);
   EXPECT_NE(unmappable.err.find("permanent"), std::string::npos) << unmappable.err;
 
-  auto unknown = passerelle({"map", "--config", shipped_config(), "--adapter", "axa", "--to", "provider"}, "{}");
+  auto unknown = run_passerelle({"map", "--config", shipped_config(), "--adapter", "axa", "--to", "provider"}, "{}");
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("no enabled adapter \"axa\""), std::string::npos);
 }

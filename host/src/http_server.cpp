@@ -84,7 +84,11 @@ void HttpServer::route(const std::string& method, const std::string& path,
                        std::function<void(const httplib::Request&, httplib::Response&)> handler) {
   routes_.push_back({method, path});
   // "/v1/insurers/{id}" -> "/v1/insurers/([^/]+)": the OpenAPI path is the one source of truth.
-  const std::string pattern = std::regex_replace(path, std::regex(R"(\{[^}]+\})"), "([^/]+)");
+  // The last parameter takes the rest of the path: httplib has decoded it already, so a policy
+  // number sent as 16%2F2026%2F0045871 arrives here as 16/2026/0045871.
+  std::string pattern = std::regex_replace(path, std::regex(R"(\{[^}]+\})"), "([^/]+)");
+  if (const auto last = pattern.rfind("([^/]+)"); last != std::string::npos && last + 7 == pattern.size())
+    pattern.replace(last, 7, "(.+)");
   auto wrapped = [path, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     current_route = path;
     handler(req, res);
@@ -195,6 +199,13 @@ void HttpServer::gateway(const httplib::Request& req, httplib::Response& res, in
                        : sdk::GatewayQuery::Kind::constat;
   q.key = key;
   for (const auto& [k, v] : req.params) q.params[k] = v;
+  // One name for the platform, whichever an adapter reads.
+  for (const char* name : {"registrationCountry", "country"}) {
+    if (q.params.count(name)) {
+      q.params["registrationCountry"] = q.params["country"] = q.params[name];
+      break;
+    }
+  }
   q.correlation_id = req.has_header("X-Correlation-Id") ? req.get_header_value("X-Correlation-Id") : "";
   if (q.kind == sdk::GatewayQuery::Kind::vehicle) {
     if (!q.params.count("asOf")) {

@@ -231,6 +231,46 @@ void create_topics(const std::string& bootstrap, const std::vector<std::string>&
   partitions_when_ready(rk.get(), names, std::max(milliseconds(1000), milliseconds(remaining_ms(until, 1 << 30))));
 }
 
+std::string delete_topics(const std::string& bootstrap, const std::vector<std::string>& names, milliseconds timeout) {
+  if (names.empty()) return "";
+  try {
+    const auto until = Clock::now() + timeout;
+    auto rk = make_handle(RD_KAFKA_PRODUCER, base_conf(bootstrap));
+    std::vector<rd_kafka_DeleteTopic_t*> topics;
+    for (const auto& n : names) topics.push_back(rd_kafka_DeleteTopic_new(n.c_str()));
+    char errstr[512];
+    rd_kafka_AdminOptions_t* options = rd_kafka_AdminOptions_new(rk.get(), RD_KAFKA_ADMIN_OP_DELETETOPICS);
+    rd_kafka_AdminOptions_set_operation_timeout(options, static_cast<int>(timeout.count()), errstr, sizeof errstr);
+    rd_kafka_AdminOptions_set_request_timeout(options, static_cast<int>(timeout.count()), errstr, sizeof errstr);
+    rd_kafka_queue_t* queue = rd_kafka_queue_new(rk.get());
+    rd_kafka_DeleteTopics(rk.get(), topics.data(), topics.size(), options, queue);
+    rd_kafka_AdminOptions_destroy(options);
+    for (auto* t : topics) rd_kafka_DeleteTopic_destroy(t);
+    std::string problems;
+    rd_kafka_event_t* ev = nullptr;
+    while (!ev && Clock::now() < until) ev = rd_kafka_queue_poll(queue, remaining_ms(until, 500));
+    if (!ev) {
+      problems = "no DeleteTopics answer within " + std::to_string(timeout.count()) + " ms";
+    } else if (rd_kafka_event_error(ev) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      problems = std::string("DeleteTopics: ") + rd_kafka_event_error_string(ev);
+    } else if (const rd_kafka_DeleteTopics_result_t* res = rd_kafka_event_DeleteTopics_result(ev)) {
+      std::size_t cnt = 0;
+      const rd_kafka_topic_result_t** results = rd_kafka_DeleteTopics_result_topics(res, &cnt);
+      for (std::size_t i = 0; i < cnt; ++i) {
+        const auto err = rd_kafka_topic_result_error(results[i]);
+        if (err == RD_KAFKA_RESP_ERR_NO_ERROR || err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) continue;
+        problems += std::string(problems.empty() ? "" : "; ") + rd_kafka_topic_result_name(results[i]) + ": " +
+                    rd_kafka_err2str(err);
+      }
+    }
+    if (ev) rd_kafka_event_destroy(ev);
+    rd_kafka_queue_destroy(queue);
+    return problems;
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
 // ---- TestProducer -----------------------------------------------------------------------------
 
 struct TestProducer::Impl {

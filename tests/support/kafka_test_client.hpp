@@ -31,6 +31,11 @@ std::string broker_problem(const std::string& bootstrap, std::chrono::millisecon
 void create_topics(const std::string& bootstrap, const std::vector<std::string>& names, int partitions,
                    std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
+// Deletes the topics (Admin API), waiting for the answer; unknown topics are fine. Returns
+// what went wrong, empty on success (tests call it to clean up and do not fail on it).
+std::string delete_topics(const std::string& bootstrap, const std::vector<std::string>& names,
+                          std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
 // Waits until every topic is known with a leader for each partition (create_topics does it).
 void wait_for_topics(const std::string& bootstrap, const std::vector<std::string>& names,
                      std::chrono::milliseconds timeout = std::chrono::seconds(30));

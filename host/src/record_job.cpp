@@ -226,10 +226,14 @@ void RecordJob::http_next() {
       ++http_index_;
       continue;
     }
-    if (resp.status == 0 && resp.error.rfind(kCircuitOpen, 0) == 0) {
+    auto& breaker = a->context().insurer_http().breaker();
+    // Refused by the open breaker, or a failure that opened it: the insurer is down, not this
+    // record's fault. Wait for the breaker; nothing is dropped and no attempt is spent.
+    if ((resp.status == 0 && resp.error.rfind(kCircuitOpen, 0) == 0) ||
+        (retryable_http(resp.status) && breaker.state() != CircuitBreaker::State::closed)) {
       // The insurer's breaker is open: wait for it, nothing is dropped and no attempt is spent.
       --w.attempts;
-      const auto wait = std::max(a->context().insurer_http().breaker().retry_in(), std::chrono::milliseconds(100));
+      const auto wait = std::max(breaker.retry_in(), std::chrono::milliseconds(100));
       auto self = shared_from_this();
       router_.schedule(wait, [self](bool aborted) {
         if (aborted) {

@@ -29,7 +29,7 @@ int first_int(const std::string& text, const std::string& key) {
 }  // namespace
 
 SimAndHost::SimAndHost(const std::string& extra_http, const std::string& kafka_bootstrap,
-                       const std::string& topic_prefix) {
+                       const std::string& topic_prefix, const std::string& breaker) {
   namespace fs = std::filesystem;
   static int counter = 0;
   dir_ = (fs::temp_directory_path() / ("passerelle-http-" + std::to_string(::getpid()) + "-" + std::to_string(++counter)))
@@ -54,7 +54,7 @@ SimAndHost::SimAndHost(const std::string& extra_http, const std::string& kafka_b
       << "routing:\n  retry: {initial_backoff_ms: 100, max_backoff_ms: 1000, max_attempts: 4}\n"
       << "http:\n  listen: 127.0.0.1:0\n  request_timeout_ms: 5000\n"
       << "  client_read_timeout_ms: 2000\n  client_connect_timeout_ms: 1000\n"
-      << "  breaker: {window: 10, min_calls: 4, failure_rate_percent: 50, open_ms: 1500, half_open_probes: 1}\n"
+      << "  breaker: " << breaker << "\n"
       << "  api_keys:\n"
       << "    - {name: platform, sha256: " << sha256_of(kPlatformKey) << ", scopes: [gateway, admin, \"inbound:*\"]}\n"
       << "    - {name: ops, sha256: " << sha256_of(kOpsKey) << ", scopes: [admin]}\n"

@@ -20,7 +20,9 @@ class SimAndHost {
  public:
   // `extra_http` is appended under `http:` (e.g. "  max_body_bytes: 4096\n").
   explicit SimAndHost(const std::string& extra_http = "", const std::string& kafka_bootstrap = "embedded",
-                      const std::string& topic_prefix = "");
+                      const std::string& topic_prefix = "",
+                      const std::string& breaker =
+                          "{window: 10, min_calls: 4, failure_rate_percent: 50, open_ms: 1500, half_open_probes: 1}");
   ~SimAndHost();
 
   httplib::Client host() const;

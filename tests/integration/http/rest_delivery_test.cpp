@@ -31,7 +31,8 @@ Env start(const std::string& name, const std::string& breaker =
     topics.push_back(e.prefix + t);
   create_topics(bootstrap, topics, 3);
   e.env = std::make_unique<SimAndHost>("", bootstrap, e.prefix, breaker);
-  if (!e.env->host_process().wait_for_output("partitions assigned", std::chrono::seconds(60)))
+  // A fresh broker creates its group coordinator on the first join: slow on a loaded machine.
+  if (!e.env->host_process().wait_for_output("partitions assigned", std::chrono::seconds(120)))
     throw std::runtime_error("the host got no partitions: " + e.env->host_process().out());
   return e;
 }

@@ -617,9 +617,28 @@ std::string host_config_yaml(const HostConfigOptions& o) {
   return y.str();
 }
 
+namespace {
+
+// The configs of one test process live in one directory, removed when the process exits
+// (KAFKA_TEST_KEEP_CONFIG=1 keeps it).
+struct ConfigDir {
+  std::filesystem::path path;
+  ConfigDir()
+      : path(std::filesystem::temp_directory_path() / ("passerelle-kafka-test-" + std::to_string(::getpid()))) {}
+  ~ConfigDir() {
+    const char* keep = std::getenv("KAFKA_TEST_KEEP_CONFIG");
+    if (keep && *keep && std::string(keep) != "0") return;
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+}  // namespace
+
 std::string write_host_config(const HostConfigOptions& options) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("passerelle-kafka-test-" + std::to_string(::getpid()));
+  static const ConfigDir config_dir;
+  const fs::path& dir = config_dir.path;
   fs::create_directories(dir);
   fs::permissions(dir, fs::perms::owner_all);
   const fs::path file = dir / (options.prefix + "passerelle.yaml");

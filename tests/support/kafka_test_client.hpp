@@ -172,7 +172,8 @@ struct HostConfigOptions {
 // start with options.prefix: kafka.group_id = prefix+"host", kafka.topics.* = prefix+name,
 // adapters' topic_* settings = prefix+"saa-…" / prefix+"trust-…", plus a routing: section.
 std::string host_config_yaml(const HostConfigOptions& options);
-// Writes host_config_yaml() to a file in a private temporary directory; returns its path.
+// Writes host_config_yaml() to a file in a private temporary directory (removed when the
+// process exits unless KAFKA_TEST_KEEP_CONFIG=1); returns its path.
 std::string write_host_config(const HostConfigOptions& options);
 // The group id the config above gives the host (its passerelle.origin header).
 std::string host_group_id(const std::string& prefix);

@@ -3,9 +3,9 @@
 // Scenario: a three-broker mock cluster runs in this process; the host is pointed at it. 120
 // constats each go through revisions 1..6 as constat.updated events (keyed by constatId, so
 // each constat's revisions share a partition and are in order). While they flow:
-//   - Produce requests fail with retriable errors (not leader, not enough replicas),
 //   - Fetch requests fail with "not leader", OffsetCommit with "coordinator loading",
-//   - broker 1 goes down for 3 s, then broker 2 for 3 s.
+//   - broker 1 goes down for 3 s (connections cut, in-flight produce and fetch requests
+//     lost, the group coordinator may be on it), then broker 2 for 3 s.
 // Afterwards every (event, concerned insurer) pair is on the insurer's topic (no loss), and on
 // every insurer key the revisions appear in increasing order (ignoring repeats of a revision
 // already seen: at-least-once may repeat, it must not reorder).
@@ -27,7 +27,6 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
 // Kafka protocol API keys (rdkafka_protocol.h is not installed with librdkafka-dev).
-constexpr std::int16_t kApiProduce = 0;
 constexpr std::int16_t kApiFetch = 1;
 constexpr std::int16_t kApiOffsetCommit = 8;
 
@@ -67,7 +66,7 @@ class MockCluster {
   void set_down(std::int32_t broker) { rd_kafka_mock_broker_set_down(mc_, broker); }
   void set_up(std::int32_t broker) { rd_kafka_mock_broker_set_up(mc_, broker); }
   void clear_errors() {
-    for (std::int16_t api : {kApiProduce, kApiFetch, kApiOffsetCommit}) rd_kafka_mock_clear_request_errors(mc_, api);
+    for (std::int16_t api : {kApiFetch, kApiOffsetCommit}) rd_kafka_mock_clear_request_errors(mc_, api);
   }
 
  private:
@@ -151,10 +150,11 @@ TEST(Kafka0005BrokerFaults, NoLossAndNoReorderingPerConstatThroughBrokerFaults) 
   while (tracker.records() == 0 && Clock::now() - started < 60s) pump(100ms);
   ASSERT_GT(tracker.records(), 0u) << "nothing delivered through the mock cluster within 60 s";
 
-  // Fault 1: request errors while revisions 3 and 4 are produced.
-  cluster.push_errors(kApiProduce, std::vector<rd_kafka_resp_err_t>(
-                                       6, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION));
-  cluster.push_errors(kApiProduce, std::vector<rd_kafka_resp_err_t>(6, RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS));
+  // Fault 1: request errors while revisions 3 and 4 are produced. Not on Produce: with an
+  // idempotent producer, librdkafka 2.0.2's mock acknowledges without appending the batches
+  // that follow an injected Produce error (it takes their sequence numbers for duplicates);
+  // this test's own input producer lost acknowledged records that way, so such a fault would
+  // blame the host for the mock's loss. Produce faults come from the brokers going down below.
   cluster.push_errors(kApiFetch, std::vector<rd_kafka_resp_err_t>(6, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION));
   cluster.push_errors(kApiOffsetCommit,
                       std::vector<rd_kafka_resp_err_t>(3, RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS));

@@ -119,8 +119,8 @@ int command_run(const std::vector<std::string>& args) {
   std::unique_ptr<EventPublisher> publisher;
   std::unique_ptr<HttpServer> http;
   try {
-    probe = std::make_unique<KafkaProbe>(bootstrap, host.config->kafka.properties);
-    webhook_producer = std::make_unique<KafkaProducer>(bootstrap, host.config->kafka.properties);
+    probe = std::make_unique<KafkaProbe>(bootstrap, host.config->kafka.for_producer());
+    webhook_producer = std::make_unique<KafkaProducer>(bootstrap, host.config->kafka.for_producer());
     publisher = std::make_unique<EventPublisher>(*webhook_producer);
     const auto& listen = host.config->http.listen;
     if (!listen.empty() && listen != "off") {

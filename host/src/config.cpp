@@ -188,14 +188,20 @@ ConfigLoadResult load_config(const std::string& file, const EnvLookup& env) {
     Section s(*doc, *kafka, "kafka", problems);
     s.string("bootstrap_servers", cfg.kafka.bootstrap_servers);
     s.string("group_id", cfg.kafka.group_id);
-    if (const json* props = s.get("properties")) {
-      if (!props->is_object()) s.problem(s.child("properties"), "must be a mapping of librdkafka properties");
+    auto read_props = [&](const char* key, std::map<std::string, std::string>& out) {
+      const json* props = s.get(key);
+      if (!props) return;
+      const std::string path = std::string("kafka.") + key;
+      if (!props->is_object()) s.problem(path, "must be a mapping of librdkafka properties");
       for (auto it = props->begin(); props->is_object() && it != props->end(); ++it) {
-        if (it->is_string()) cfg.kafka.properties[it.key()] = it->get<std::string>();
-        else if (it->is_number() || it->is_boolean()) cfg.kafka.properties[it.key()] = it->dump();
-        else s.problem("kafka.properties." + it.key(), "must be a scalar");
+        if (it->is_string()) out[it.key()] = it->get<std::string>();
+        else if (it->is_number() || it->is_boolean()) out[it.key()] = it->dump();
+        else s.problem(path + "." + it.key(), "must be a scalar");
       }
-    }
+    };
+    read_props("properties", cfg.kafka.properties);
+    read_props("consumer_properties", cfg.kafka.consumer_properties);
+    read_props("producer_properties", cfg.kafka.producer_properties);
     if (const json* topics = s.get("topics")) {
       Section t(*doc, *topics, "kafka.topics", problems);
       t.string("constat_created", cfg.kafka.topics.constat_created);

@@ -40,7 +40,21 @@ struct TopicsConfig {
 struct KafkaConfig {
   std::string bootstrap_servers = "embedded";  // "embedded" = librdkafka's mock cluster, for trying things out
   std::string group_id = "passerelle";
-  std::map<std::string, std::string> properties;  // passed through to librdkafka
+  std::map<std::string, std::string> properties;           // passed through to every librdkafka client
+  std::map<std::string, std::string> consumer_properties;  // on top of `properties`, consumers only
+  std::map<std::string, std::string> producer_properties;  // on top of `properties`, producers only
+
+  // What a consumer or a producer gets: the shared properties, then its own.
+  std::map<std::string, std::string> for_consumer() const {
+    auto p = properties;
+    for (const auto& [k, v] : consumer_properties) p[k] = v;
+    return p;
+  }
+  std::map<std::string, std::string> for_producer() const {
+    auto p = properties;
+    for (const auto& [k, v] : producer_properties) p[k] = v;
+    return p;
+  }
   TopicsConfig topics;
 };
 

@@ -385,7 +385,7 @@ void HttpServer::dlq_list(const httplib::Request& req, httplib::Response& res) {
   DeadLetterQuery q;
   if (req.has_param("limit")) q.limit = static_cast<std::size_t>(std::clamp(std::atol(req.get_param_value("limit").c_str()), 1L, 1000L));
   try {
-    DeadLetterReader reader(snap.kafka_bootstrap, snap.config->kafka.properties, snap.config->kafka.topics.dead_letter);
+    DeadLetterReader reader(snap.kafka_bootstrap, snap.config->kafka.for_consumer(), snap.config->kafka.topics.dead_letter);
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& r : reader.read(q, std::chrono::milliseconds(config_.request_timeout_ms / 2))) {
       rows.push_back({{"partition", r.partition},
@@ -433,7 +433,7 @@ void HttpServer::dlq_replay(const httplib::Request& req, httplib::Response& res)
     return;
   }
   try {
-    DeadLetterReader reader(snap.kafka_bootstrap, snap.config->kafka.properties, snap.config->kafka.topics.dead_letter);
+    DeadLetterReader reader(snap.kafka_bootstrap, snap.config->kafka.for_consumer(), snap.config->kafka.topics.dead_letter);
     const auto records = reader.read(q, std::chrono::milliseconds(config_.request_timeout_ms / 2));
     std::vector<sdk::KafkaRecord> out;
     nlohmann::json replayed = nlohmann::json::array(), skipped = nlohmann::json::array();

@@ -167,7 +167,7 @@ void Router::subscribe() {
       {"enable.auto.offset.store", "false"},  // offsets move only when effects are durable
       {"enable.partition.eof", "false"},
   };
-  std::map<std::string, std::string> props = config_.kafka.properties;
+  std::map<std::string, std::string> props = config_.kafka.for_consumer();
   props.emplace("auto.offset.reset", "earliest");
   props.emplace("enable.auto.commit", "true");
   props.emplace("auto.commit.interval.ms", "1000");
@@ -212,7 +212,7 @@ void Router::report_lag() {
 }
 
 void Router::run(const std::atomic<bool>& stop) {
-  producer_ = std::make_unique<KafkaProducer>(bootstrap_, config_.kafka.properties);
+  producer_ = std::make_unique<KafkaProducer>(bootstrap_, config_.kafka.for_producer());
   subscribe();
   auto next_lag = std::chrono::steady_clock::now();
   while (!stop.load()) {

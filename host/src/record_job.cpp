@@ -32,6 +32,20 @@ void RecordJob::release() {
 
 void RecordJob::hand_back() { handed_back_ = true; }
 
+void RecordJob::resume_after(std::chrono::milliseconds delay, void (RecordJob::*step)()) {
+  auto self = shared_from_this();
+  router_.schedule(delay, [self, step](bool aborted) {
+    if (aborted) {
+      // Stopping: this record is left for the next consumer of its partition.
+      self->hand_back();
+      self->end_processing();
+      self->release();
+    } else {
+      ((*self).*step)();
+    }
+  });
+}
+
 void RecordJob::end_processing() {
   if (lane_released_) return;
   lane_released_ = true;
@@ -156,16 +170,7 @@ void RecordJob::outbound_next() {
     if (!result.ok()) {
       const auto& st = result.status();
       if (st.code == sdk::StatusCode::retry && router_.retry_.may_retry(attempts_)) {
-        auto self = shared_from_this();
-        router_.schedule(router_.backoff(attempts_ + 1), [self](bool aborted) {
-          if (aborted) {
-            self->hand_back();
-            self->end_processing();
-            self->release();
-          } else {
-            self->outbound_next();
-          }
-        });
+        resume_after(router_.backoff(attempts_ + 1), &RecordJob::outbound_next);
         return;
       }
       dead_letter(a->id(), Direction::outbound,
@@ -234,16 +239,7 @@ void RecordJob::http_next() {
       // The insurer's breaker is open: wait for it, nothing is dropped and no attempt is spent.
       --w.attempts;
       const auto wait = std::max(breaker.retry_in(), std::chrono::milliseconds(100));
-      auto self = shared_from_this();
-      router_.schedule(wait, [self](bool aborted) {
-        if (aborted) {
-          self->hand_back();
-          self->end_processing();
-          self->release();
-        } else {
-          self->http_next();
-        }
-      });
+      resume_after(wait, &RecordJob::http_next);
       return;
     }
     const bool retryable = retryable_http(resp.status);
@@ -256,16 +252,7 @@ void RecordJob::http_next() {
       f.push_back({"attempt", std::to_string(w.attempts)});
       f.push_back({"retry_in_ms", std::to_string(delay.count())});
       log::write(sdk::LogLevel::warn, "router", a->id(), "delivery failed, will retry: " + what, f);
-      auto self = shared_from_this();
-      router_.schedule(delay, [self](bool aborted) {
-        if (aborted) {
-          self->hand_back();
-          self->end_processing();
-          self->release();
-        } else {
-          self->http_next();
-        }
-      });
+      resume_after(delay, &RecordJob::http_next);
       return;
     }
     share_failed(w.share, {Stage::deliver, retryable ? "retry-exhausted" : "http-" + std::to_string(resp.status),
@@ -300,16 +287,7 @@ void RecordJob::inbound_map() {
   if (!result.ok()) {
     const auto& st = result.status();
     if (st.code == sdk::StatusCode::retry && router_.retry_.may_retry(attempts_)) {
-      auto self = shared_from_this();
-      router_.schedule(router_.backoff(attempts_ + 1), [self](bool aborted) {
-        if (aborted) {
-          self->hand_back();
-          self->end_processing();
-          self->release();
-        } else {
-          self->inbound_map();
-        }
-      });
+      resume_after(router_.backoff(attempts_ + 1), &RecordJob::inbound_map);
       return;
     }
     dead_letter(a->id(), Direction::inbound,

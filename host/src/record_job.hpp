@@ -58,6 +58,8 @@ class RecordJob : public std::enable_shared_from_this<RecordJob> {
   void share_failed(const std::shared_ptr<Share>& share, DeadLetterReason reason);
   void dead_letter(const std::string& adapter, Direction direction, DeadLetterReason reason, int attempt = 1);
   void end_processing();  // the lane may move on
+  // Runs `step` again after `delay` (a retry, or waiting for a breaker), unless the host stops.
+  void resume_after(std::chrono::milliseconds delay, void (RecordJob::*step)());
   void hold();
   void release();         // one effect finished; at zero the record is done
   void hand_back();       // stopping: leave the record for the next consumer

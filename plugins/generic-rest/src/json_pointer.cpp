@@ -1,5 +1,7 @@
 #include "json_pointer.hpp"
 
+#include <sstream>
+
 #include <algorithm>
 
 namespace passerelle::generic_rest {
@@ -20,12 +22,18 @@ std::optional<Pointer> Pointer::parse(std::string_view text, std::string& why) {
   for (std::size_t i = 1; i <= text.size(); ++i) {
     if (i == text.size() || text[i] == '/') {
       if (token.empty()) {
-        why = "not a JSON pointer this mapping accepts: empty member name in \"" + std::string(text) + "\"";
+        std::ostringstream m;
+        m << "not a JSON pointer this mapping accepts: empty member name in \"" << text << '"';
+        why = m.str();
         return std::nullopt;
       }
       if (is_index_token(token)) {
-        why = "\"" + std::string(text) + "\" addresses an array element (\"" + token +
-              "\"); map arrays with an `each` rule, or the whole array with one rule";
+        // Built with a stream: GCC 12 at -O3 reports a false -Wrestrict on `"literal" + std::string`
+        // (GCC PR 105329), which would break Release builds under -Werror.
+        std::ostringstream m;
+        m << '"' << text << "\" addresses an array element (\"" << token
+          << "\"); map arrays with an `each` rule, or the whole array with one rule";
+        why = m.str();
         return std::nullopt;
       }
       p.tokens_.push_back(std::move(token));

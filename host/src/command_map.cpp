@@ -5,6 +5,7 @@
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "config_check.hpp"
+#include "inbound_event.hpp"
 #include "passerelle/sdk/cloud_event.hpp"
 
 namespace passerelle::host {
@@ -59,13 +60,11 @@ int command_map(const std::vector<std::string>& args) {
     auto result = adapter->to_canonical(record);
     if (!result) return fail(std::string(sdk::to_string(result.status().code)) + ": " + result.status().message);
     for (auto& e : result.value()) {
-      // The host's own rule for inbound events: they say where they came from.
-      if (!e.provider) e.provider = adapter_id;
-      if (e.source.empty()) e.source = "/providers/" + adapter_id;
+      // Exactly what the routes would publish.
       sdk::ValidationErrors errors;
-      auto checked = sdk::parse_cloud_event(sdk::to_json(e), errors, &vopts);
+      auto checked = finish_inbound_event(std::move(e), adapter_id, *host.config, errors);
       if (!checked) return fail("adapter " + adapter_id + " produced an invalid canonical event: " + errors.summary());
-      out.push_back(sdk::to_json(*checked));
+      out.push_back(sdk::to_json(checked->event));
     }
   }
   std::cout << out.dump(2) << "\n";

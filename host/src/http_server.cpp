@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "dead_letter_reader.hpp"
+#include "inbound_event.hpp"
 #include "json_guard.hpp"
 #include "passerelle/sdk/personal_data.hpp"
 #include "log.hpp"
@@ -320,23 +321,13 @@ void HttpServer::inbound(const httplib::Request& req, httplib::Response& res) {
   }
   std::vector<sdk::KafkaRecord> records;
   nlohmann::json ids = nlohmann::json::array();
-  const auto& topics = snap.config->kafka.topics;
   for (auto& e : result.value()) {
-    if (!e.provider) e.provider = id;
-    if (e.source.empty()) e.source = "/providers/" + id;
     sdk::ValidationErrors errors;
-    auto checked = sdk::parse_cloud_event(sdk::to_json(e), errors, &snap.config->validation);
+    auto checked = finish_inbound_event(std::move(e), id, *snap.config, errors);
     if (!checked)
       return reject(422, "validate", "ValidationError", "adapter produced an invalid canonical event: " + errors.summary());
-    const std::string& topic = checked->type == sdk::kTypeConstatCreated   ? topics.constat_created
-                               : checked->type == sdk::kTypeConstatUpdated ? topics.constat_updated
-                                                                           : topics.vehicle_verified;
-    sdk::Headers headers = {{"content-type", "application/cloudevents+json"},
-                            {"passerelle.origin", snap.config->kafka.group_id},
-                            {"passerelle.event_id", checked->id}};
-    if (checked->correlationid) headers["passerelle.correlation_id"] = *checked->correlationid;
-    records.push_back({topic, checked->subject, headers, sdk::to_json(*checked).dump()});
-    ids.push_back(checked->id);
+    ids.push_back(checked->event.id);
+    records.push_back(std::move(checked->record));
   }
   if (records.empty()) {
     metrics_.add("passerelle_records_filtered_total", labels, 1);

@@ -4,6 +4,7 @@
 
 #include <boost/asio/post.hpp>
 
+#include "inbound_event.hpp"
 #include "json_guard.hpp"
 #include "log.hpp"
 #include "retry_after.hpp"
@@ -303,10 +304,8 @@ void RecordJob::inbound_map() {
   share->adapter = a;
   share->direction = Direction::inbound;
   for (auto& e : result.value()) {
-    if (!e.provider) e.provider = a->id();
-    if (e.source.empty()) e.source = "/providers/" + a->id();
     sdk::ValidationErrors errors;
-    auto checked = sdk::parse_cloud_event(sdk::to_json(e), errors, &router_.config_.validation);
+    auto checked = finish_inbound_event(std::move(e), a->id(), router_.config_, errors);
     if (!checked) {
       dead_letter(a->id(), Direction::inbound,
                   {Stage::validate, "ValidationError",
@@ -315,19 +314,11 @@ void RecordJob::inbound_map() {
       release();
       return;
     }
-    if (!event_) event_ = *checked;
-    const std::string key = "in:" + a->id() + ":" + checked->id;
+    if (!event_) event_ = checked->event;
+    const std::string key = "in:" + a->id() + ":" + checked->event.id;
     all_seen = all_seen && router_.dedup_.contains(key);
     share->dedup_key += (share->dedup_key.empty() ? "" : "\n") + key;
-    const auto& topics = router_.config_.kafka.topics;
-    const std::string& topic = checked->type == sdk::kTypeConstatCreated   ? topics.constat_created
-                               : checked->type == sdk::kTypeConstatUpdated ? topics.constat_updated
-                                                                           : topics.vehicle_verified;
-    sdk::Headers headers = {{"content-type", "application/cloudevents+json"},
-                            {"passerelle.origin", router_.origin_},
-                            {"passerelle.event_id", checked->id}};
-    if (checked->correlationid) headers["passerelle.correlation_id"] = *checked->correlationid;
-    deliveries.push_back(sdk::KafkaRecord{topic, checked->subject, std::move(headers), sdk::to_json(*checked).dump()});
+    deliveries.push_back(std::move(checked->record));
   }
   if (deliveries.empty() || all_seen) {
     router_.counters_.add(a->id(), Direction::inbound, Outcome::filtered);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <stdexcept>
 #include <cstdio>
+#include <stdexcept>
 
 #include "json_reader.hpp"
 
@@ -39,13 +39,12 @@ std::string deterministic_event_id(std::string_view name) {
   };
   std::uint64_t hi = fnv(0xcbf29ce484222325ULL);
   std::uint64_t lo = fnv(0x84222325cbf29ce4ULL ^ name.size());
-  hi = (hi & ~0xF000ULL) | 0x8000ULL;                      // version 8
-  lo = (lo & ~(0xC0ULL << 56)) | (0x80ULL << 56);          // RFC 9562 variant
+  hi = (hi & ~0xF000ULL) | 0x8000ULL;              // version 8
+  lo = (lo & ~(0xC0ULL << 56)) | (0x80ULL << 56);  // RFC 9562 variant
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx",
-                static_cast<unsigned long long>(hi >> 32), static_cast<unsigned long long>((hi >> 16) & 0xFFFF),
-                static_cast<unsigned long long>(hi & 0xFFFF), static_cast<unsigned long long>(lo >> 48),
-                static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+  std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx", static_cast<unsigned long long>(hi >> 32),
+                static_cast<unsigned long long>((hi >> 16) & 0xFFFF), static_cast<unsigned long long>(hi & 0xFFFF),
+                static_cast<unsigned long long>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
   return buf;
 }
 
@@ -54,9 +53,10 @@ std::string vehicle_subject(const std::string& registration_country, const std::
 }
 
 namespace {
-const std::vector<std::string> kAttributes = {"specversion", "id",          "type",        "source",
-                                              "time",        "subject",     "datacontenttype", "dataschema",
-                                              "correlationid", "causationid", "provider",    "data"};
+const std::vector<std::string> kEventTypes = {kTypeConstatCreated, kTypeConstatUpdated, kTypeVehicleVerified};
+const std::vector<std::string> kAttributes = {
+    "specversion",     "id",         "type",          "source",      "time",     "subject",
+    "datacontenttype", "dataschema", "correlationid", "causationid", "provider", "data"};
 
 bool is_extension_name(const std::string& n) {
   if (n.empty() || n.size() > 20) return false;
@@ -75,24 +75,23 @@ std::optional<CloudEvent> parse_cloud_event(const Json& j, ValidationErrors& err
     return std::nullopt;
   }
   CloudEvent e;
-  // Extension attributes are read first so the reader below does not call them unknown.
-  Json core = Json::object();
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    if (std::find(kAttributes.begin(), kAttributes.end(), it.key()) != kAttributes.end()) {
-      core[it.key()] = it.value();
-    } else if (is_extension_name(it.key())) {
-      e.extra_attributes[it.key()] = it.value();
-    } else {
-      errors.add(it.key(), "not a valid CloudEvents attribute name (lowercase letters and digits, at most 20)");
-    }
-  }
   {
-    detail::JsonReader r(core, "", errors);
+    // The reader works on the event itself (no copy of `data`); extension attributes are marked
+    // as read so it does not call them unknown.
+    detail::JsonReader r(j, "", errors);
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (std::find(kAttributes.begin(), kAttributes.end(), it.key()) != kAttributes.end()) continue;
+      r.raw(it.key(), false);
+      if (is_extension_name(it.key()))
+        e.extra_attributes[it.key()] = it.value();
+      else
+        errors.add(it.key(), "not a valid CloudEvents attribute name (lowercase letters and digits, at most 20)");
+    }
     auto spec = r.str("specversion", true);
     if (spec && *spec != "1.0") errors.add("specversion", "must be \"1.0\" (got \"" + *spec + "\")");
     e.id = r.nonempty("id", true).value_or("");
     if (!e.id.empty() && !is_uuid(e.id)) errors.add("id", "must be a UUID");
-    e.type = r.one_of("type", true, {kTypeConstatCreated, kTypeConstatUpdated, kTypeVehicleVerified}).value_or("");
+    e.type = r.one_of("type", true, kEventTypes).value_or("");
     e.source = r.nonempty("source", true).value_or("");
     e.time = r.datetime("time", true).value_or("");
     e.subject = r.nonempty("subject", true).value_or("");
@@ -129,8 +128,8 @@ std::optional<CloudEvent> parse_cloud_event(const Json& j, ValidationErrors& err
         const std::string want = vehicle_subject(v->vehicle.registrationCountry, v->vehicle.registrationNumber);
         // Accept the un-normalised plate in the subject, but write the normalised one.
         const Json& raw_vehicle = data_it->at("vehicle");  // present: the parse above succeeded
-        const std::string raw_want = vehicle_subject(raw_vehicle.value("registrationCountry", ""),
-                                                     raw_vehicle.value("registrationNumber", ""));
+        const std::string raw_want =
+            vehicle_subject(raw_vehicle.value("registrationCountry", ""), raw_vehicle.value("registrationNumber", ""));
         if (!e.subject.empty() && e.subject != want && e.subject != raw_want)
           errors.add("subject", "must be <registrationCountry>:<registrationNumber> of data.vehicle");
         e.subject = want;
@@ -196,8 +195,7 @@ CloudEvent make_constat_event(const std::string& type, const Constat& c, std::st
   return e;
 }
 
-CloudEvent make_verification_event(const VehicleVerification& v, std::string id, std::string time,
-                                   std::string source) {
+CloudEvent make_verification_event(const VehicleVerification& v, std::string id, std::string time, std::string source) {
   CloudEvent e;
   e.id = std::move(id);
   e.type = kTypeVehicleVerified;

@@ -1,5 +1,7 @@
 #include "json_reader.hpp"
 
+#include <algorithm>
+
 #include "passerelle/sdk/datetime.hpp"
 
 namespace passerelle::sdk::detail {
@@ -22,18 +24,19 @@ JsonReader::JsonReader(const Json& j, std::string path, ValidationErrors& errors
 }
 
 JsonReader::~JsonReader() {
-  if (!valid_) return;
+  if (!valid_ || seen_.size() == j_.size()) return;
   for (auto it = j_.begin(); it != j_.end(); ++it) {
-    if (!seen_.count(it.key())) errors_.add(child(it.key()), "unknown field");
+    if (std::find(seen_.begin(), seen_.end(), &it.value()) == seen_.end())
+      errors_.add(child(it.key()), "unknown field");
   }
 }
 
-void JsonReader::error(const std::string& key, const std::string& message) { errors_.add(child(key), message); }
+void JsonReader::error(std::string_view key, const std::string& message) { errors_.add(child(key), message); }
 
-const Json* JsonReader::take(const std::string& key, bool required) {
+const Json* JsonReader::take(std::string_view key, bool required) {
   if (!valid_) return nullptr;
-  seen_.insert(key);
   auto it = j_.find(key);
+  if (it != j_.end() && std::find(seen_.begin(), seen_.end(), &*it) == seen_.end()) seen_.push_back(&*it);
   if (it == j_.end() || it->is_null()) {
     if (required) error(key, "required");
     return nullptr;
@@ -41,9 +44,9 @@ const Json* JsonReader::take(const std::string& key, bool required) {
   return &*it;
 }
 
-const Json* JsonReader::raw(const std::string& key, bool required) { return take(key, required); }
+const Json* JsonReader::raw(std::string_view key, bool required) { return take(key, required); }
 
-std::optional<std::string> JsonReader::str(const std::string& key, bool required) {
+std::optional<std::string> JsonReader::str(std::string_view key, bool required) {
   const Json* v = take(key, required);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
@@ -53,7 +56,7 @@ std::optional<std::string> JsonReader::str(const std::string& key, bool required
   return v->get<std::string>();
 }
 
-std::optional<std::string> JsonReader::nonempty(const std::string& key, bool required) {
+std::optional<std::string> JsonReader::nonempty(std::string_view key, bool required) {
   auto s = str(key, required);
   if (s && s->empty()) {
     error(key, "must not be empty");
@@ -62,7 +65,7 @@ std::optional<std::string> JsonReader::nonempty(const std::string& key, bool req
   return s;
 }
 
-std::optional<std::string> JsonReader::one_of(const std::string& key, bool required,
+std::optional<std::string> JsonReader::one_of(std::string_view key, bool required,
                                               const std::vector<std::string>& allowed) {
   auto s = str(key, required);
   if (!s) return s;
@@ -72,7 +75,7 @@ std::optional<std::string> JsonReader::one_of(const std::string& key, bool requi
   return std::nullopt;
 }
 
-std::optional<std::string> JsonReader::date(const std::string& key, bool required) {
+std::optional<std::string> JsonReader::date(std::string_view key, bool required) {
   auto s = str(key, required);
   if (s && !parse_date(*s)) {
     error(key, "must be a date YYYY-MM-DD");
@@ -81,7 +84,7 @@ std::optional<std::string> JsonReader::date(const std::string& key, bool require
   return s;
 }
 
-std::optional<std::string> JsonReader::datetime(const std::string& key, bool required) {
+std::optional<std::string> JsonReader::datetime(std::string_view key, bool required) {
   auto s = str(key, required);
   if (s && !parse_datetime(*s)) {
     error(key, "must be an RFC 3339 date-time with an offset");
@@ -90,7 +93,7 @@ std::optional<std::string> JsonReader::datetime(const std::string& key, bool req
   return s;
 }
 
-std::optional<bool> JsonReader::boolean(const std::string& key, bool required) {
+std::optional<bool> JsonReader::boolean(std::string_view key, bool required) {
   const Json* v = take(key, required);
   if (!v) return std::nullopt;
   if (!v->is_boolean()) {
@@ -100,7 +103,7 @@ std::optional<bool> JsonReader::boolean(const std::string& key, bool required) {
   return v->get<bool>();
 }
 
-std::optional<std::int64_t> JsonReader::integer(const std::string& key, bool required) {
+std::optional<std::int64_t> JsonReader::integer(std::string_view key, bool required) {
   const Json* v = take(key, required);
   if (!v) return std::nullopt;
   if (!v->is_number_integer()) {
@@ -110,7 +113,7 @@ std::optional<std::int64_t> JsonReader::integer(const std::string& key, bool req
   return v->get<std::int64_t>();
 }
 
-std::optional<double> JsonReader::number(const std::string& key, bool required) {
+std::optional<double> JsonReader::number(std::string_view key, bool required) {
   const Json* v = take(key, required);
   if (!v) return std::nullopt;
   if (!v->is_number()) {
@@ -120,7 +123,7 @@ std::optional<double> JsonReader::number(const std::string& key, bool required) 
   return v->get<double>();
 }
 
-const Json* JsonReader::object(const std::string& key, bool required) {
+const Json* JsonReader::object(std::string_view key, bool required) {
   const Json* v = take(key, required);
   if (v && !v->is_object()) {
     error(key, "must be an object");
@@ -129,7 +132,7 @@ const Json* JsonReader::object(const std::string& key, bool required) {
   return v;
 }
 
-const Json* JsonReader::array(const std::string& key, bool required) {
+const Json* JsonReader::array(std::string_view key, bool required) {
   const Json* v = take(key, required);
   if (v && !v->is_array()) {
     error(key, "must be an array");

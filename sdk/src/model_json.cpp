@@ -26,7 +26,7 @@ void put(Json& j, const char* key, const std::optional<T>& v) {
 }
 
 // Country codes are checked separately so the message can name the rule.
-std::optional<std::string> read_country(JsonReader& r, Ctx& c, const std::string& key, bool required) {
+std::optional<std::string> read_country(JsonReader& r, Ctx& c, std::string_view key, bool required) {
   auto s = r.str(key, required);
   if (s && !(s->size() == 2 && std::all_of(s->begin(), s->end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))) {
     c.errors.add(r.child(key), "must be an ISO 3166 alpha-2 country code such as DZ (got \"" + *s + "\")");
@@ -35,7 +35,7 @@ std::optional<std::string> read_country(JsonReader& r, Ctx& c, const std::string
   return s;
 }
 
-std::optional<std::string> read_wilaya(JsonReader& r, Ctx& c, const std::string& key) {
+std::optional<std::string> read_wilaya(JsonReader& r, Ctx& c, std::string_view key) {
   auto s = r.str(key, false);
   if (!s) return s;
   const bool shape = s->size() == 2 && std::isdigit(static_cast<unsigned char>((*s)[0])) &&
@@ -52,15 +52,15 @@ std::optional<std::string> read_wilaya(JsonReader& r, Ctx& c, const std::string&
 
 // Normalises Algerian numbers (spaces -> dashes) and checks their shape; other countries'
 // numbers are kept as sent, non-empty.
-std::optional<std::string> read_registration(JsonReader& r, Ctx& c, const std::string& key, bool required,
+std::optional<std::string> read_registration(JsonReader& r, Ctx& c, std::string_view key, bool required,
                                              const std::optional<std::string>& country_code) {
   auto s = r.nonempty(key, required);
   if (!s || !country_code || *country_code != "DZ") return s;
   auto norm = normalize_algerian_registration(*s, c.options.wilaya_min, c.options.wilaya_max);
   if (!norm) {
-    c.errors.add(r.child(key),
-                 "must be an Algerian registration number serial-Cyy-WW such as 12345-116-16 (wilaya " +
-                     std::to_string(c.options.wilaya_min) + ".." + std::to_string(c.options.wilaya_max) + ")");
+    c.errors.add(r.child(key), "must be an Algerian registration number serial-Cyy-WW such as 12345-116-16 (wilaya " +
+                                   std::to_string(c.options.wilaya_min) + ".." + std::to_string(c.options.wilaya_max) +
+                                   ")");
     return std::nullopt;
   }
   return norm;
@@ -78,7 +78,7 @@ std::optional<Address> parse_address(const Json& j, const std::string& path, Ctx
   return a;
 }
 
-std::optional<Address> opt_address(JsonReader& r, Ctx& c, const std::string& key) {
+std::optional<Address> opt_address(JsonReader& r, Ctx& c, std::string_view key) {
   const Json* j = r.object(key, false);
   return j ? parse_address(*j, r.child(key), c) : std::nullopt;
 }
@@ -201,9 +201,12 @@ std::optional<Side> parse_side(const Json& j, const std::string& path, Ctx& c) {
   if (letter && !(letter->size() == 1 && (*letter)[0] >= 'A' && (*letter)[0] <= 'Z'))
     c.errors.add(r.child("side"), "must be one capital letter A..Z (got \"" + *letter + "\")");
   s.side = letter.value_or("");
-  if (const Json* p = r.object("policyholder", true)) s.policyholder = parse_person(*p, r.child("policyholder"), c).value_or(Person{});
-  if (const Json* v = r.object("vehicle", true)) s.vehicle = parse_vehicle(*v, r.child("vehicle"), c).value_or(Vehicle{});
-  if (const Json* i = r.object("insurance", true)) s.insurance = parse_insurance(*i, r.child("insurance"), c).value_or(Insurance{});
+  if (const Json* p = r.object("policyholder", true))
+    s.policyholder = parse_person(*p, r.child("policyholder"), c).value_or(Person{});
+  if (const Json* v = r.object("vehicle", true))
+    s.vehicle = parse_vehicle(*v, r.child("vehicle"), c).value_or(Vehicle{});
+  if (const Json* i = r.object("insurance", true))
+    s.insurance = parse_insurance(*i, r.child("insurance"), c).value_or(Insurance{});
   if (const Json* d = r.object("driver", true)) s.driver = parse_driver(*d, r.child("driver"), c).value_or(Driver{});
   if (const Json* ii = r.object("initialImpact", false)) {
     JsonReader ir(*ii, r.child("initialImpact"), c.errors);
@@ -213,7 +216,8 @@ std::optional<Side> parse_side(const Json& j, const std::string& path, Ctx& c) {
       for (std::size_t k = 0; k < zones->size(); ++k) {
         const auto& z = (*zones)[k];
         const std::string zp = idx(ir.child("zones"), k);
-        if (!z.is_string() || std::find(kImpactZones.begin(), kImpactZones.end(), z.get<std::string>()) == kImpactZones.end()) {
+        if (!z.is_string() ||
+            std::find(kImpactZones.begin(), kImpactZones.end(), z.get<std::string>()) == kImpactZones.end()) {
           c.errors.add(zp, "must be one of: " + detail::join(kImpactZones) + " (got " + z.dump() + ")");
           continue;
         }
@@ -378,7 +382,8 @@ std::optional<Constat> parse_constat(const Json& j, ValidationErrors& errors, co
       k.accident.damageOtherVehicles = ar.boolean("damageOtherVehicles", true).value_or(false);
       k.accident.damageOtherProperty = ar.boolean("damageOtherProperty", true).value_or(false);
     }
-    if (const Json* w = r.array("witnesses", false)) k.witnesses = parse_list<Person>(*w, r.child("witnesses"), c, parse_person);
+    if (const Json* w = r.array("witnesses", false))
+      k.witnesses = parse_list<Person>(*w, r.child("witnesses"), c, parse_person);
     if (const Json* s = r.array("sides", true)) {
       if (s->empty()) errors.add(r.child("sides"), "must hold at least one side");
       k.sides = parse_list<Side>(*s, r.child("sides"), c, parse_side);
@@ -423,7 +428,8 @@ std::optional<VehicleVerification> parse_vehicle_verification(const Json& j, Val
     v.asOf = r.date("asOf", true).value_or("");
     v.status = r.one_of("status", true, kVerificationStatuses).value_or("");
     v.reasonCode = r.nonempty("reasonCode", false);
-    if (v.status == "unconfirmed" && !v.reasonCode) errors.add(r.child("reasonCode"), "required when status is unconfirmed");
+    if (v.status == "unconfirmed" && !v.reasonCode)
+      errors.add(r.child("reasonCode"), "required when status is unconfirmed");
     if (const Json* cj = r.object("coverage", false)) {
       JsonReader cr(*cj, r.child("coverage"), errors);
       Coverage cov;
@@ -467,7 +473,8 @@ Json to_json(const Constat& k) {
   Json loc = {{"countryCode", k.accident.location.countryCode}, {"place", k.accident.location.place}};
   put(loc, "wilayaCode", k.accident.location.wilayaCode);
   put(loc, "city", k.accident.location.city);
-  if (k.accident.location.geo) loc["geo"] = {{"lat", k.accident.location.geo->lat}, {"lon", k.accident.location.geo->lon}};
+  if (k.accident.location.geo)
+    loc["geo"] = {{"lat", k.accident.location.geo->lat}, {"lon", k.accident.location.geo->lon}};
   j["accident"] = {{"occurredAt", k.accident.occurredAt},
                    {"location", loc},
                    {"injuries", k.accident.injuries},
@@ -497,7 +504,8 @@ Json to_json(const VehicleVerification& v) {
   put(j, "requestRef", v.requestRef);
   j["insurerId"] = v.insurerId;
   put(j, "policyNumber", v.policyNumber);
-  Json veh = {{"registrationNumber", v.vehicle.registrationNumber}, {"registrationCountry", v.vehicle.registrationCountry}};
+  Json veh = {{"registrationNumber", v.vehicle.registrationNumber},
+              {"registrationCountry", v.vehicle.registrationCountry}};
   put(veh, "vin", v.vehicle.vin);
   put(veh, "make", v.vehicle.make);
   put(veh, "model", v.vehicle.model);

@@ -21,6 +21,7 @@ sdk::Status TrustAdapter::configure(const sdk::Settings& settings, sdk::HostCont
     if (!st.is_ok()) return st;
     envelope_options_.adapter_id = context.adapter_id();
     envelope_options_.validation = config_.validation;
+    envelope_options_.verify_round_trip = config_.verify_round_trip;
     context_ = &context;
     context.log(sdk::LogLevel::info, "trust adapter configured",
                 {{"plugin_version", kPluginVersion},
@@ -95,8 +96,9 @@ sdk::Result<std::vector<sdk::CloudEvent>> TrustAdapter::to_canonical(const sdk::
       topic = k->topic;
       expected_type = type_of_topic(topic);
       if (expected_type.empty())
-        return sdk::Status::permanent("topic \"" + topic + "\" is not one the trust adapter reads (" + config_.topic_created +
-                                      ", " + config_.topic_updated + ", " + config_.topic_verified + ")");
+        return sdk::Status::permanent("topic \"" + topic + "\" is not one the trust adapter reads (" +
+                                      config_.topic_created + ", " + config_.topic_updated + ", " +
+                                      config_.topic_verified + ")");
       text = k->value;
       field = "value";
     } else {
@@ -145,4 +147,5 @@ sdk::Result<sdk::Json> TrustAdapter::query(const sdk::GatewayQuery& query) {
 
 }  // namespace passerelle::trust
 
-PASSERELLE_PLUGIN("trust", passerelle::trust::kPluginVersion, passerelle::trust::kTrustSettings, passerelle::trust::TrustAdapter)
+PASSERELLE_PLUGIN("trust", passerelle::trust::kPluginVersion, passerelle::trust::kTrustSettings,
+                  passerelle::trust::TrustAdapter)

@@ -17,12 +17,15 @@ using Json = sdk::Json;
 struct EnvelopeOptions {
   std::string adapter_id;  // "trust": source /providers/<id>, provider, extensions.<id>
   sdk::ValidationOptions validation;
+  // Map each outgoing envelope back before returning it. The test suites prove the round trip
+  // on the corpus and on generated constats; this repeats the proof per event at run time.
+  bool verify_round_trip = false;
 };
 
 struct Outbound {
   Json envelope;
-  std::string type;     // canonical type
-  std::string subject;  // normalised: constatId, or "<country>:<registration number>"
+  std::string type;                    // canonical type
+  std::string subject;                 // normalised: constatId, or "<country>:<registration number>"
   std::size_t restore_operations = 0;  // size of x-canonical, 0 when Trust's fields hold everything
 };
 

@@ -33,6 +33,7 @@ sdk::Status load_config(const sdk::Settings& settings, TrustConfig& out) {
   out.vehicle_key_prefix = settings.get_string("vehicle_key_prefix", "vehicle:");
   out.default_country = settings.get_string("default_registration_country", "DZ");
   const long long wilaya_max = settings.get_int("wilaya_max", 58);
+  out.verify_round_trip = settings.get_bool("verify_round_trip", false);
 
   if (out.base_url.rfind("http://", 0) != 0 && out.base_url.rfind("https://", 0) != 0)
     problems.push_back("base_url: must start with http:// or https://");
@@ -47,7 +48,8 @@ sdk::Status load_config(const sdk::Settings& settings, TrustConfig& out) {
       {"topic_vehicle_verified", &out.topic_verified}};
   std::set<std::string> seen;
   for (const auto& [name, value] : topics) {
-    if (value->empty()) problems.push_back(std::string(name) + ": must not be empty");
+    if (value->empty())
+      problems.push_back(std::string(name) + ": must not be empty");
     else if (!seen.insert(*value).second)
       problems.push_back(std::string(name) + ": \"" + *value + "\" is already used by another topic setting");
   }

@@ -21,14 +21,16 @@ inline constexpr passerelle_setting_spec kTrustSettings[] = {
      "Kafka topic of Trust's ACCIDENT_REPORT_REVISED events (read and written)"},
     {"topic_vehicle_verified", "string", "\"trust-vehicle.verified\"", 0,
      "Kafka topic of Trust's VEHICLE_COVERAGE_CHECKED events (read and written)"},
-    {"report_key_prefix", "string", "\"report:\"", 0,
-     "Kafka key of report records is <report_key_prefix><constatId>"},
+    {"report_key_prefix", "string", "\"report:\"", 0, "Kafka key of report records is <report_key_prefix><constatId>"},
     {"vehicle_key_prefix", "string", "\"vehicle:\"", 0,
      "Kafka key of coverage records is <vehicle_key_prefix><country>:<registration number>"},
     {"default_registration_country", "string", "\"DZ\"", 0,
      "Registration country of gateway vehicle queries that give no 'country' parameter (ISO 3166 alpha-2)"},
     {"wilaya_max", "integer", "58", 0,
      "Highest wilaya number accepted in Trust addresses and Algerian plates (58 since 2019)"},
+    {"verify_round_trip", "boolean", "false", 0,
+     "Map every outgoing record back and refuse it (permanent, to the DLQ) unless it gives the very "
+     "event that was sent; about 2.4x the outbound mapping cost, for onboarding a new Trust schema"},
 };
 
 struct TrustConfig {
@@ -40,6 +42,7 @@ struct TrustConfig {
   std::string report_key_prefix;
   std::string vehicle_key_prefix;
   std::string default_country;
+  bool verify_round_trip = false;
   sdk::ValidationOptions validation;
 };
 

@@ -7,6 +7,7 @@
 #include <random>
 #include <regex>
 
+#include "../src/trust_settings.hpp"
 #include "canonical_generator.hpp"
 #include "trust_test_support.hpp"
 
@@ -119,17 +120,52 @@ TEST_F(TrustTest, EdgeValuesRoundTrip) {
   j["data"]["revision"] = 9007199254740993LL;
   j["data"]["sides"][0]["insurance"]["insurerId"] = "trust-dz_2";
   j["data"]["sides"][0]["remarks"] = "";
-  j["data"]["sides"][1]["vehicle"] = {{"make", "Peugeot"}, {"registrationNumber", "AB-123-CD"}, {"registrationCountry", "FR"},
+  j["data"]["sides"][1]["vehicle"] = {{"make", "Peugeot"},
+                                      {"registrationNumber", "AB-123-CD"},
+                                      {"registrationCountry", "FR"},
                                       {"trailer", Json::object()}};
   j["data"]["witnesses"] = Json::array();
   j["data"]["attachments"] = Json::array();
-  j["data"]["extensions"]["trust"] = {{"channel", 42}, {"parties", {{"Z", {{"fiscalPower", 5}}}}}, {"unmappedFields", "x"}};
+  j["data"]["extensions"]["trust"] = {
+      {"channel", 42}, {"parties", {{"Z", {{"fiscalPower", 5}}}}}, {"unmappedFields", "x"}};
   j["data"]["extensions"]["empty"] = Json::object();
   j["causationid"] = "";
   j["dataschema"] = "urn:passerelle:constat.created:1.7";
   j["traceparent"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
   const auto event = canonical_event(j);
   EXPECT_TRUE(round_trips(*adapter, event));
+}
+
+// verify_round_trip repeats the proof per event at run time; on valid events it must change
+// nothing in what is delivered, and it is off unless asked for.
+TEST_F(TrustTest, VerifyRoundTripSettingAcceptsWhatRoundTripsAndChangesNothing) {
+  TestContext checking_ctx{"trust"};
+  Json settings = base_settings();
+  settings["verify_round_trip"] = true;
+  AdapterPtr checking = make_static_adapter("trust", settings, checking_ctx);
+  const auto files = shared_canonical_samples();
+  ASSERT_FALSE(files.empty());
+  std::size_t compared = 0;
+  for (const auto& f : files) {
+    sdk::ValidationErrors errors;
+    auto event = sdk::parse_cloud_event(read_json_file(f.string()), errors);
+    if (!event) continue;
+    auto fast = adapter->to_provider(*event);
+    auto checked = checking->to_provider(*event);
+    ASSERT_EQ(fast.ok(), checked.ok()) << f;
+    if (!fast.ok()) continue;
+    ASSERT_EQ(fast.value().size(), checked.value().size()) << f;
+    for (std::size_t i = 0; i < fast.value().size(); ++i)
+      EXPECT_EQ(kafka(fast.value()[i]).value, kafka(checked.value()[i]).value) << f;
+    ++compared;
+  }
+  EXPECT_GT(compared, 0u);
+  const auto& specs = kTrustSettings;
+  const auto it = std::find_if(std::begin(specs), std::end(specs), [](const passerelle_setting_spec& s) {
+    return std::string(s.name) == "verify_round_trip";
+  });
+  ASSERT_NE(it, std::end(specs));
+  EXPECT_STREQ(it->default_json, "false");
 }
 
 }  // namespace

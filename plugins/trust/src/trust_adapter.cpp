@@ -22,6 +22,11 @@ sdk::Status TrustAdapter::configure(const sdk::Settings& settings, sdk::HostCont
     envelope_options_.adapter_id = context.adapter_id();
     envelope_options_.validation = config_.validation;
     envelope_options_.verify_round_trip = config_.verify_round_trip;
+    // The host hands over events it validated with its own options; when Trust accepts at least
+    // that range, validating again would find nothing new.
+    const sdk::ValidationOptions& host = context.validation_options();
+    envelope_options_.input_already_valid = config_.validation.wilaya_min <= host.wilaya_min &&
+                                            config_.validation.wilaya_max >= host.wilaya_max;
     context_ = &context;
     context.log(sdk::LogLevel::info, "trust adapter configured",
                 {{"plugin_version", kPluginVersion},

@@ -143,9 +143,14 @@ sdk::Result<Inbound> canonical_from_envelope(const Json& envelope, const Envelop
 
 sdk::Result<Outbound> envelope_from_canonical(const sdk::CloudEvent& event, const EnvelopeOptions& o) {
   // Normalised first, so that the comparison below is against what the platform means.
-  sdk::ValidationErrors verrors;
-  auto ev = sdk::parse_cloud_event(sdk::to_json(event), verrors, &o.validation);
-  if (!ev) return sdk::Status::permanent("canonical event " + event.id + " is invalid: " + verrors.summary());
+  std::optional<sdk::CloudEvent> normalised;
+  const sdk::CloudEvent* ev = &event;
+  if (!o.input_already_valid) {
+    sdk::ValidationErrors verrors;
+    normalised = sdk::parse_cloud_event(sdk::to_json(event), verrors, &o.validation);
+    if (!normalised) return sdk::Status::permanent("canonical event " + event.id + " is invalid: " + verrors.summary());
+    ev = &*normalised;
+  }
   if (!event_types().to_trust(ev->type))
     return sdk::Status::permanent("event type " + ev->type + " has no Trust equivalent");
 

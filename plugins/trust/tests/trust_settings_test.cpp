@@ -108,5 +108,26 @@ TEST(TrustSettings, WilayaMaxWidensWhatIsAccepted) {
   EXPECT_EQ(out.value()[0].data["accident"]["location"]["wilayaCode"], "60");
 }
 
+// The host validates outgoing events with its own range; a Trust narrower than that must still
+// refuse what it does not accept (the adapter only skips its own validation when its range
+// covers the host's).
+TEST(TrustSettings, NarrowerWilayaMaxThanTheHostStillRefusesOutgoingEvents) {
+  Json j = sample("canonical_constat_created.json");
+  j["data"]["accident"]["location"]["wilayaCode"] = "55";
+  sdk::ValidationErrors errors;
+  auto event = sdk::parse_cloud_event(j, errors);  // the host's default range, 01..58
+  ASSERT_TRUE(event) << errors.summary();
+  Json s = base_settings();
+  s["wilaya_max"] = 48;
+  TestContext ctx("trust");
+  auto narrow = make_static_adapter("trust", s, ctx);
+  auto out = narrow->to_provider(*event);
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.status().code, sdk::StatusCode::permanent);
+  EXPECT_NE(out.status().message.find("wilayaCode"), std::string::npos) << out.status().message;
+  TestContext ctx58("trust");
+  EXPECT_TRUE(make_static_adapter("trust", base_settings(), ctx58)->to_provider(*event).ok());
+}
+
 }  // namespace
 }  // namespace passerelle::trust::testing

@@ -146,11 +146,15 @@ void admin_topics(const std::string& bootstrap, const std::vector<std::string>& 
   std::vector<rd_kafka_NewTopic_t*> news;
   std::vector<rd_kafka_DeleteTopic_t*> dels;
   for (const auto& t : topics) {
-    if (create) news.push_back(rd_kafka_NewTopic_new(t.c_str(), 3, 1, err, sizeof err));
-    else dels.push_back(rd_kafka_DeleteTopic_new(t.c_str()));
+    if (create)
+      news.push_back(rd_kafka_NewTopic_new(t.c_str(), 3, 1, err, sizeof err));
+    else
+      dels.push_back(rd_kafka_DeleteTopic_new(t.c_str()));
   }
-  if (create) rd_kafka_CreateTopics(rk, news.data(), news.size(), nullptr, q);
-  else rd_kafka_DeleteTopics(rk, dels.data(), dels.size(), nullptr, q);
+  if (create)
+    rd_kafka_CreateTopics(rk, news.data(), news.size(), nullptr, q);
+  else
+    rd_kafka_DeleteTopics(rk, dels.data(), dels.size(), nullptr, q);
   rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 30000);
   std::string problem;
   if (!ev) {
@@ -253,8 +257,10 @@ struct DeliveryCount {
 
 void count_delivery(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
   auto* c = static_cast<DeliveryCount*>(opaque);
-  if (m->err) ++c->failed;
-  else ++c->ok;
+  if (m->err)
+    ++c->failed;
+  else
+    ++c->ok;
 }
 
 void produce_one(rd_kafka_t* p, const std::string& topic, const std::string& key, const std::string& value,
@@ -280,8 +286,9 @@ void preload(const Options& o, const EventFactory& f, const std::string& topic, 
   }
   while (rd_kafka_outq_len(p) > 0 && Clock::now() < deadline) rd_kafka_flush(p, 1000);
   rd_kafka_destroy(p);
-  if (dc.ok != to - from) throw std::runtime_error("preload: " + std::to_string(dc.ok) + " of " + std::to_string(to - from) +
-                                                   " acknowledged, " + std::to_string(dc.failed) + " failed");
+  if (dc.ok != to - from)
+    throw std::runtime_error("preload: " + std::to_string(dc.ok) + " of " + std::to_string(to - from) +
+                             " acknowledged, " + std::to_string(dc.failed) + " failed");
 }
 
 // ---- observing an output topic -----------------------------------------------------------------
@@ -326,7 +333,8 @@ class Observer {
  private:
   long counted_in(long from, long to) const {
     long c = 0;
-    for (long i = from; i < to && i < static_cast<long>(arrived_.size()); ++i) c += arrived_[static_cast<std::size_t>(i)] ? 1 : 0;
+    for (long i = from; i < to && i < static_cast<long>(arrived_.size()); ++i)
+      c += arrived_[static_cast<std::size_t>(i)] ? 1 : 0;
     return c;
   }
   void loop() {
@@ -398,7 +406,8 @@ class Observer {
 };
 
 // Waits until `done()` or the deadline; `alive()` false ends the wait too. Returns done().
-bool wait_for(const std::function<bool()>& done, double seconds, const std::function<bool()>& alive = [] { return true; }) {
+bool wait_for(
+    const std::function<bool()>& done, double seconds, const std::function<bool()>& alive = [] { return true; }) {
   const auto deadline = Clock::now() + secs(seconds);
   while (Clock::now() < deadline) {
     if (done()) return true;
@@ -410,10 +419,14 @@ bool wait_for(const std::function<bool()>& done, double seconds, const std::func
 
 // ---- the passthrough loop ------------------------------------------------------------------------
 
-// The limit: consume, produce the same key and value to another topic, nothing else.
+// The limit: consume, produce the same key and value to another topic, nothing else. With
+// `json_floor`, each value is also parsed and serialised again with nlohmann::json on the same
+// thread: what any route that reads its JSON pays before mapping anything.
 class Passthrough {
  public:
-  Passthrough(const Options& o, const std::string& in, const std::string& out, const std::string& group) : out_(out) {
+  Passthrough(const Options& o, const std::string& in, const std::string& out, const std::string& group,
+              bool json_floor = false)
+      : out_(out), json_floor_(json_floor) {
     consumer_ = make_client(RD_KAFKA_CONSUMER, o.bootstrap, consumer_props(group));
     producer_ = make_client(RD_KAFKA_PRODUCER, o.bootstrap, producer_props(), &count_delivery, &dc_);
     subscribe(consumer_, {in});
@@ -436,10 +449,20 @@ class Passthrough {
       rd_kafka_poll(producer_, 0);
       if (!m) continue;
       if (!m->err) {
+        void* payload = m->payload;
+        std::size_t len = m->len;
+        std::string text;
+        if (json_floor_ && payload) {
+          text = nlohmann::json::parse(static_cast<const char*>(payload), static_cast<const char*>(payload) + len,
+                                       nullptr, false)
+                     .dump();
+          payload = text.data();
+          len = text.size();
+        }
         while (!stop_.load()) {
-          const auto e = rd_kafka_producev(producer_, RD_KAFKA_V_TOPIC(out_.c_str()), RD_KAFKA_V_KEY(m->key, m->key_len),
-                                           RD_KAFKA_V_VALUE(m->payload, m->len), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                           RD_KAFKA_V_END);
+          const auto e = rd_kafka_producev(producer_, RD_KAFKA_V_TOPIC(out_.c_str()),
+                                           RD_KAFKA_V_KEY(m->key, m->key_len), RD_KAFKA_V_VALUE(payload, len),
+                                           RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
           if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL) break;
           rd_kafka_poll(producer_, 10);
         }
@@ -448,6 +471,7 @@ class Passthrough {
     }
   }
   std::string out_;
+  bool json_floor_ = false;
   DeliveryCount dc_;
   rd_kafka_t* consumer_ = nullptr;
   rd_kafka_t* producer_ = nullptr;
@@ -663,6 +687,7 @@ struct Figures {
 
 struct ChildMode {
   bool passthrough = false;
+  bool json_floor = false;
   std::string in, out, group;
 };
 
@@ -675,26 +700,45 @@ Options parse_args(int argc, char** argv, ChildMode& child) {
       if (a.rfind(p, 0) == 0) return a.substr(p.size());
       return std::nullopt;
     };
-    if (auto v = val("bootstrap")) o.bootstrap = *v;
-    else if (auto v = val("host-bin")) o.host_bin = *v;
-    else if (auto v = val("plugin-dir")) o.plugin_dir = *v;
-    else if (auto v = val("repo")) o.repo = *v;
-    else if (auto v = val("work-dir")) o.work_dir = *v;
-    else if (auto v = val("n")) o.n = std::stol(*v);
-    else if (auto v = val("latency-seconds")) o.latency_seconds = std::stod(*v);
-    else if (auto v = val("rate-fraction")) o.rate_fraction = std::stod(*v);
-    else if (auto v = val("warmup-seconds")) o.warmup_seconds = std::stod(*v);
-    else if (auto v = val("phase-deadline")) o.phase_deadline = std::stod(*v);
-    else if (a == "--keep-topics") o.keep_topics = true;
-    else if (a == "--no-idle") o.idle = false;
+    if (auto v = val("bootstrap"))
+      o.bootstrap = *v;
+    else if (auto v = val("host-bin"))
+      o.host_bin = *v;
+    else if (auto v = val("plugin-dir"))
+      o.plugin_dir = *v;
+    else if (auto v = val("repo"))
+      o.repo = *v;
+    else if (auto v = val("work-dir"))
+      o.work_dir = *v;
+    else if (auto v = val("n"))
+      o.n = std::stol(*v);
+    else if (auto v = val("latency-seconds"))
+      o.latency_seconds = std::stod(*v);
+    else if (auto v = val("rate-fraction"))
+      o.rate_fraction = std::stod(*v);
+    else if (auto v = val("warmup-seconds"))
+      o.warmup_seconds = std::stod(*v);
+    else if (auto v = val("phase-deadline"))
+      o.phase_deadline = std::stod(*v);
+    else if (a == "--keep-topics")
+      o.keep_topics = true;
+    else if (a == "--no-idle")
+      o.idle = false;
     // Internal: this program started as the passthrough loop.
-    else if (a == "--passthrough-child") child.passthrough = true;
-    else if (auto v = val("in")) child.in = *v;
-    else if (auto v = val("out")) child.out = *v;
-    else if (auto v = val("group")) child.group = *v;
-    else throw std::runtime_error("unknown argument " + a +
-                                  " (--bootstrap= --host-bin= --plugin-dir= --repo= --work-dir= --n= --latency-seconds= "
-                                  "--rate-fraction= --warmup-seconds= --phase-deadline= --keep-topics --no-idle)");
+    else if (a == "--passthrough-child")
+      child.passthrough = true;
+    else if (a == "--json-floor")
+      child.json_floor = true;
+    else if (auto v = val("in"))
+      child.in = *v;
+    else if (auto v = val("out"))
+      child.out = *v;
+    else if (auto v = val("group"))
+      child.group = *v;
+    else
+      throw std::runtime_error("unknown argument " + a +
+                               " (--bootstrap= --host-bin= --plugin-dir= --repo= --work-dir= --n= --latency-seconds= "
+                               "--rate-fraction= --warmup-seconds= --phase-deadline= --keep-topics --no-idle)");
   }
   if (o.n < 1000) throw std::runtime_error("--n must be at least 1000");
   return o;
@@ -708,7 +752,7 @@ int passthrough_child(const Options& o, const ChildMode& c) {
   sa.sa_handler = [](int) { g_child_stop = true; };
   sigaction(SIGTERM, &sa, nullptr);
   sigaction(SIGINT, &sa, nullptr);
-  Passthrough loop(o, c.in, c.out, c.group);
+  Passthrough loop(o, c.in, c.out, c.group, c.json_floor);
   // Bounded: the parent stops it; if the parent dies, one hour is the longest it lives.
   const auto deadline = Clock::now() + std::chrono::hours(1);
   while (!g_child_stop.load() && Clock::now() < deadline && getppid() != 1)
@@ -719,10 +763,11 @@ int passthrough_child(const Options& o, const ChildMode& c) {
 std::string self_exe() { return fs::read_symlink("/proc/self/exe").string(); }
 
 Child start_passthrough(const Options& o, const std::string& in, const std::string& out, const std::string& group,
-                        const std::string& log) {
-  return Child({self_exe(), "--passthrough-child", "--bootstrap=" + o.bootstrap, "--in=" + in, "--out=" + out,
-                "--group=" + group},
-               log);
+                        const std::string& log, bool json_floor = false) {
+  std::vector<std::string> args = {self_exe(),   "--passthrough-child", "--bootstrap=" + o.bootstrap,
+                                   "--in=" + in, "--out=" + out,        "--group=" + group};
+  if (json_floor) args.push_back("--json-floor");
+  return Child(std::move(args), log);
 }
 
 std::string fmt(double v, int decimals) {
@@ -757,7 +802,8 @@ double wait_until_idle(Child& proc, double deadline_s) {
 Throughput drain(const Options& o, Observer& obs, Child& proc, std::int64_t start_ns, const std::string& what) {
   double sys0 = 0;
   const double cpu0 = std::max(0.0, proc.cpu_seconds(&sys0));
-  const bool done = wait_for([&] { return obs.count_in(0, o.n) >= o.n; }, o.phase_deadline, [&] { return proc.alive(); });
+  const bool done =
+      wait_for([&] { return obs.count_in(0, o.n) >= o.n; }, o.phase_deadline, [&] { return proc.alive(); });
   if (!done) {
     say(what + " log:\n" + proc.log_tail());
     throw std::runtime_error(what + ": " + std::to_string(obs.count_in(0, o.n)) + " of " + std::to_string(o.n) +
@@ -790,9 +836,9 @@ int run(const Options& o) {
   const std::string prefix = prefix_buf, idle_prefix = prefix + "-idle";
   const EventFactory f(o.repo + "/tests/data/canonical/constat_two_sides_saa_trust.json", tag);
   const std::string in = prefix + ".constat.created", pt_out = prefix + ".passthrough.out",
-                    lat_in = prefix + ".latency.in", lat_out = prefix + ".latency.out",
-                    saa_out = prefix + ".saa-constat.created";
-  std::vector<std::string> topics = {in, pt_out, lat_in, lat_out};
+                    floor_out = prefix + ".json-floor.out", lat_in = prefix + ".latency.in",
+                    lat_out = prefix + ".latency.out", saa_out = prefix + ".saa-constat.created";
+  std::vector<std::string> topics = {in, pt_out, floor_out, lat_in, lat_out};
   for (const auto& p : {prefix, idle_prefix}) {
     for (const char* t : {".constat.created", ".constat.updated", ".vehicle.verified", ".dlq", ".saa-constat.created",
                           ".saa-constat.updated", ".saa-vehicle.verified", ".trust-constat.created",
@@ -832,6 +878,17 @@ int run(const Options& o) {
   }
   fig.add("e2e.passthrough.eps", pt.eps, 0);
 
+  // 1b. the same loop parsing and serialising each value: the bound any JSON route has here
+  Throughput jf;
+  {
+    Observer obs(o, f, {floor_out}, prefix + "-observe-floor", Observer::Match::key, o.n);
+    const std::int64_t start_ns = now_ns();
+    Child loop = start_passthrough(o, in, floor_out, prefix + "-json-floor", o.work_dir + "/e2e-json-floor.log", true);
+    jf = drain(o, obs, loop, start_ns, "json floor");
+  }
+  fig.add("e2e.json_floor.eps", jf.eps, 0);
+  fig.add("e2e.json_floor.steady_eps", jf.steady_eps, 0);
+
   // 2. host throughput, then 3. host latency on the same running host
   const std::string config = o.work_dir + "/e2e-host.yaml";
   write_file(config, host_config(o, prefix, prefix + "-host", false));
@@ -869,6 +926,8 @@ int run(const Options& o) {
   }
   fig.add("e2e.host.eps", host_t.eps, 0);
   fig.add("e2e.ratio", host_t.eps / pt.eps, 3);
+  fig.add("e2e.json_floor.ratio", jf.eps / pt.eps, 3);  // the best e2e.ratio a one-thread JSON route could reach
+  fig.add("e2e.host_to_json_floor", host_t.eps / jf.eps, 3);
 
   // 4. passthrough latency, on topics of its own
   LatencyResult pt_lat;
@@ -877,7 +936,8 @@ int run(const Options& o) {
     const long warm = base + latency_count;  // events through every partition before the clock starts
     const long warm_count = 30;
     Observer obs(o, f, {lat_out}, prefix + "-observe-lat", Observer::Match::key, warm + warm_count);
-    Child loop = start_passthrough(o, lat_in, lat_out, prefix + "-passthrough-lat", o.work_dir + "/e2e-passthrough-lat.log");
+    Child loop =
+        start_passthrough(o, lat_in, lat_out, prefix + "-passthrough-lat", o.work_dir + "/e2e-passthrough-lat.log");
     {
       rd_kafka_t* p = make_client(RD_KAFKA_PRODUCER, o.bootstrap, producer_props("0"));
       for (long i = warm; i < warm + warm_count; ++i)
@@ -885,7 +945,8 @@ int run(const Options& o) {
       rd_kafka_flush(p, 10000);
       rd_kafka_destroy(p);
     }
-    if (!wait_for([&] { return obs.count_in(warm, warm + warm_count) == warm_count; }, 60, [&] { return loop.alive(); }))
+    if (!wait_for([&] { return obs.count_in(warm, warm + warm_count) == warm_count; }, 60,
+                  [&] { return loop.alive(); }))
       throw std::runtime_error("passthrough latency: the loop did not start within 60 s");
     const double cpu_before = loop.cpu_seconds();
     pt_lat = offered_rate(o, f, obs, lat_in, base, latency_count, rate, static_cast<long>(rate * o.warmup_seconds));
@@ -933,9 +994,11 @@ int run(const Options& o) {
     };
     const std::string idle_cfg = o.work_dir + "/e2e-idle.yaml";
     write_file(idle_cfg, host_config(o, idle_prefix, idle_prefix + "-host", true, "info"));
-    fig.add("host.idle_rss_mb", idle_rss({o.host_bin, "run", "--config", idle_cfg}, o.work_dir + "/e2e-idle.log", {}, {}), 1);
+    fig.add("host.idle_rss_mb",
+            idle_rss({o.host_bin, "run", "--config", idle_cfg}, o.work_dir + "/e2e-idle.log", {}, {}), 1);
     fig.add("host.idle_rss_mb.embedded",
-            idle_rss({o.host_bin, "run", "--config", o.repo + "/config/passerelle.yaml"}, o.work_dir + "/e2e-idle-embedded.log",
+            idle_rss({o.host_bin, "run", "--config", o.repo + "/config/passerelle.yaml"},
+                     o.work_dir + "/e2e-idle-embedded.log",
                      {{"PASSERELLE_PLUGIN_DIR", o.plugin_dir}, {"PASSERELLE_HTTP_LISTEN", "127.0.0.1:0"}},
                      {"KAFKA_BOOTSTRAP_SERVERS"}),
             1);

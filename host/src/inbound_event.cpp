@@ -16,8 +16,8 @@ std::optional<InboundEvent> finish_inbound_event(sdk::CloudEvent e, const std::s
                           {"passerelle.origin", config.kafka.group_id},
                           {"passerelle.event_id", checked->id}};
   if (checked->correlationid) headers["passerelle.correlation_id"] = *checked->correlationid;
-  InboundEvent out{*checked, {topic, checked->subject, std::move(headers), sdk::to_json(*checked).dump()}};
-  return out;
+  sdk::KafkaRecord record{topic, checked->subject, std::move(headers), sdk::to_json(*checked).dump()};
+  return InboundEvent{std::move(*checked), std::move(record)};
 }
 
 }  // namespace passerelle::host

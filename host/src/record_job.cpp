@@ -16,8 +16,8 @@ namespace {
 bool retryable_http(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
 
 bool permanent_kafka_error(rd_kafka_resp_err_t err) {
-  return err == RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE || err == RD_KAFKA_RESP_ERR_INVALID_RECORD || err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED ||
-         err == RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION;
+  return err == RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE || err == RD_KAFKA_RESP_ERR_INVALID_RECORD ||
+         err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED || err == RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION;
 }
 
 }  // namespace
@@ -94,7 +94,8 @@ void RecordJob::start() {
 void RecordJob::outbound_begin() {
   if (auto bad = check_json_text(record_.value)) {
     router_.counters_.add("-", Direction::outbound, Outcome::in);
-    dead_letter("-", Direction::outbound, {Stage::deserialize, "JsonParseError", "the record value is " + *bad, "-", 1});
+    dead_letter("-", Direction::outbound,
+                {Stage::deserialize, "JsonParseError", "the record value is " + *bad, "-", 1});
     end_processing();
     release();
     return;
@@ -102,10 +103,10 @@ void RecordJob::outbound_begin() {
   const auto json = sdk::Json::parse(record_.value, nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
     router_.counters_.add("-", Direction::outbound, Outcome::in);
-    dead_letter("-", Direction::outbound,
-                {Stage::deserialize, "JsonParseError",
-                 json.is_discarded() ? "the record value is not valid JSON" : "the record value is not a JSON object",
-                 "-", 1});
+    dead_letter(
+        "-", Direction::outbound,
+        {Stage::deserialize, "JsonParseError",
+         json.is_discarded() ? "the record value is not valid JSON" : "the record value is not a JSON object", "-", 1});
     end_processing();
     release();
     return;
@@ -256,8 +257,8 @@ void RecordJob::http_next() {
       resume_after(delay, &RecordJob::http_next);
       return;
     }
-    share_failed(w.share, {Stage::deliver, retryable ? "retry-exhausted" : "http-" + std::to_string(resp.status),
-                           what, a->id(), w.attempts});
+    share_failed(w.share, {Stage::deliver, retryable ? "retry-exhausted" : "http-" + std::to_string(resp.status), what,
+                           a->id(), w.attempts});
     ++http_index_;
   }
   http_.clear();
@@ -314,8 +315,8 @@ void RecordJob::inbound_map() {
       release();
       return;
     }
-    if (!event_) event_ = checked->event;
     const std::string key = "in:" + a->id() + ":" + checked->event.id;
+    if (!event_) event_ = std::move(checked->event);  // for the log fields of this record
     all_seen = all_seen && router_.dedup_.contains(key);
     share->dedup_key += (share->dedup_key.empty() ? "" : "\n") + key;
     deliveries.push_back(std::move(checked->record));
@@ -335,8 +336,8 @@ void RecordJob::inbound_map() {
 
 // ---- deliveries and their outcomes --------------------------------------------------------
 
-void RecordJob::produce(const std::shared_ptr<Share>& share, std::string topic, std::string key,
-                        sdk::Headers headers, std::string value, int attempt) {
+void RecordJob::produce(const std::shared_ptr<Share>& share, std::string topic, std::string key, sdk::Headers headers,
+                        std::string value, int attempt) {
   hold();
   auto self = shared_from_this();
   auto payload = std::make_shared<std::tuple<std::string, std::string, sdk::Headers, std::string>>(
@@ -360,8 +361,10 @@ void RecordJob::produce(const std::shared_ptr<Share>& share, std::string topic, 
       if (!permanent_kafka_error(err) && self->router_.retry_.may_retry(attempt)) {
         self->router_.schedule(self->router_.backoff(attempt + 1), [self, share, payload, attempt](bool aborted) {
           auto& [t2, k2, h2, v2] = *payload;
-          if (aborted) self->hand_back();
-          else self->produce(share, t2, k2, h2, v2, attempt + 1);
+          if (aborted)
+            self->hand_back();
+          else
+            self->produce(share, t2, k2, h2, v2, attempt + 1);
           self->release();
         });
         return;
@@ -407,29 +410,30 @@ void RecordJob::dead_letter(const std::string& adapter, Direction direction, Dea
   }
   auto headers = dead_letter_headers(record_, reason, router_.origin_);
   auto self = shared_from_this();
-  router_.producer_->produce(
-      router_.config_.kafka.topics.dead_letter, record_.key, headers, record_.value,
-      [self, adapter, direction, reason, attempt](rd_kafka_resp_err_t err) {
-        if (!err) {
-          self->router_.counters_.add(adapter, direction, Outcome::dead_lettered);
-          self->release();
-          return;
-        }
-        if (self->router_.aborting_) {
-          self->hand_back();
-          self->release();
-          return;
-        }
-        // A dead letter is never dropped: keep trying until the host stops, then hand back.
-        boost::asio::post(self->router_.pool_, [self, adapter, direction, reason, attempt] {
-          self->router_.schedule(self->router_.backoff(std::min(attempt + 1, 12)),
-                                 [self, adapter, direction, reason, attempt](bool aborted) {
-                                   if (aborted) self->hand_back();
-                                   else self->dead_letter(adapter, direction, reason, attempt + 1);
-                                   self->release();
-                                 });
-        });
-      });
+  router_.producer_->produce(router_.config_.kafka.topics.dead_letter, record_.key, headers, record_.value,
+                             [self, adapter, direction, reason, attempt](rd_kafka_resp_err_t err) {
+                               if (!err) {
+                                 self->router_.counters_.add(adapter, direction, Outcome::dead_lettered);
+                                 self->release();
+                                 return;
+                               }
+                               if (self->router_.aborting_) {
+                                 self->hand_back();
+                                 self->release();
+                                 return;
+                               }
+                               // A dead letter is never dropped: keep trying until the host stops, then hand back.
+                               boost::asio::post(self->router_.pool_, [self, adapter, direction, reason, attempt] {
+                                 self->router_.schedule(self->router_.backoff(std::min(attempt + 1, 12)),
+                                                        [self, adapter, direction, reason, attempt](bool aborted) {
+                                                          if (aborted)
+                                                            self->hand_back();
+                                                          else
+                                                            self->dead_letter(adapter, direction, reason, attempt + 1);
+                                                          self->release();
+                                                        });
+                               });
+                             });
 }
 
 }  // namespace passerelle::host

@@ -7,6 +7,7 @@
 #include "inbound_event.hpp"
 #include "json_guard.hpp"
 #include "log.hpp"
+#include "passerelle/sdk/json_text.hpp"
 #include "retry_after.hpp"
 #include "router.hpp"
 
@@ -100,19 +101,18 @@ void RecordJob::outbound_begin() {
     release();
     return;
   }
-  const auto json = sdk::Json::parse(record_.value, nullptr, false);
-  if (json.is_discarded() || !json.is_object()) {
+  const auto json = sdk::parse_json(record_.value);
+  if (!json || !json->is_object()) {
     router_.counters_.add("-", Direction::outbound, Outcome::in);
-    dead_letter(
-        "-", Direction::outbound,
-        {Stage::deserialize, "JsonParseError",
-         json.is_discarded() ? "the record value is not valid JSON" : "the record value is not a JSON object", "-", 1});
+    dead_letter("-", Direction::outbound,
+                {Stage::deserialize, "JsonParseError",
+                 !json ? "the record value is not valid JSON" : "the record value is not a JSON object", "-", 1});
     end_processing();
     release();
     return;
   }
   sdk::ValidationErrors errors;
-  event_ = sdk::parse_cloud_event(json, errors, &router_.config_.validation);
+  event_ = sdk::parse_cloud_event(*json, errors, &router_.config_.validation);
   if (!event_) {
     router_.counters_.add("-", Direction::outbound, Outcome::in);
     dead_letter("-", Direction::outbound, {Stage::validate, "ValidationError", errors.summary(), "-", 1});

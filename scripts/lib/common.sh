@@ -9,7 +9,7 @@ PASSERELLE_PACKAGES=(
   cmake ninja-build g++ pkg-config binutils
   libboost-dev libboost-system-dev
   librdkafka-dev libcpp-httplib-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libyaml-cpp-dev
-  libgtest-dev libgmock-dev libjemalloc-dev
+  libgtest-dev libgmock-dev libjemalloc-dev libsimdjson-dev
   libssl-dev kcat openjdk-17-jre-headless maven
 )
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "json_reader.hpp"
+#include "passerelle/sdk/json_text.hpp"
 
 namespace passerelle::sdk {
 
@@ -143,12 +144,12 @@ std::optional<CloudEvent> parse_cloud_event(const Json& j, ValidationErrors& err
 
 std::optional<CloudEvent> parse_cloud_event(std::string_view text, ValidationErrors& errors,
                                             const ValidationOptions* options) {
-  Json j = Json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded()) {
+  auto j = parse_json(text);
+  if (!j) {
     errors.add("$", "not valid JSON");
     return std::nullopt;
   }
-  return parse_cloud_event(j, errors, options);
+  return parse_cloud_event(*j, errors, options);
 }
 
 Json to_json(const CloudEvent& e) {

@@ -5,6 +5,7 @@
 
 #include "json_pointer_mapping.hpp"
 #include "passerelle/sdk/datetime.hpp"
+#include "passerelle/sdk/json_text.hpp"
 #include "passerelle/sdk/registration_number.hpp"
 
 namespace passerelle::generic_rest {
@@ -213,8 +214,9 @@ std::string GenericRestAdapter::explain(const sdk::ValidationErrors& errors, con
 
 sdk::Result<std::vector<sdk::CloudEvent>> GenericRestAdapter::map_inbound(const std::string& body_text,
                                                                          const sdk::Headers& headers) {
-  Json body = Json::parse(body_text, nullptr, false);
-  if (body.is_discarded()) return Status::permanent(id_ + ": the insurer record is not valid JSON");
+  auto parsed = sdk::parse_json(body_text);
+  if (!parsed) return Status::permanent(id_ + ": the insurer record is not valid JSON");
+  Json body = std::move(*parsed);
   if (!body.is_object()) return Status::permanent(id_ + ": the insurer record must be a JSON object");
 
   // An event of ours coming back carries its exact type in the unmapped area when the

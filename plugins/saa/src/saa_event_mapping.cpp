@@ -4,6 +4,7 @@
 
 #include "saa_constat_mapping.hpp"
 #include "saa_envelope.hpp"
+#include "passerelle/sdk/json_text.hpp"
 #include "saa_extra_fields.hpp"
 #include "saa_verification_mapping.hpp"
 #include "saa_vocabulary.hpp"
@@ -78,13 +79,12 @@ sdk::Result<sdk::CloudEvent> from_saa_message(std::string_view text, const std::
     if (!expected_type)
       return sdk::Status::permanent("saa: topic \"" + *topic + "\" is not one this adapter subscribes to");
   }
-  Json message;
-  try {
-    message = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    return sdk::Status::permanent("saa: message: JSON invalide à l'octet " + std::to_string(e.byte) +
-                                  " (not valid JSON at byte " + std::to_string(e.byte) + ")");
-  }
+  std::size_t bad_byte = 0;
+  auto message_json = sdk::parse_json(text, &bad_byte);
+  if (!message_json)
+    return sdk::Status::permanent("saa: message: JSON invalide à l'octet " + std::to_string(bad_byte) +
+                                  " (not valid JSON at byte " + std::to_string(bad_byte) + ")");
+  Json message = std::move(*message_json);
 
   InboundState state;
   const MessageParts parts = split_saa_message(message, state.problems);

@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "passerelle/sdk/json_text.hpp"
 #include "passerelle/sdk/plugin.hpp"
 #include "trust_codes.hpp"
 #include "trust_rest.hpp"
@@ -110,13 +111,10 @@ sdk::Result<std::vector<sdk::CloudEvent>> TrustAdapter::to_canonical(const sdk::
       text = std::get<sdk::HttpCall>(record).body;
       field = "body";
     }
-    sdk::Json envelope;
-    try {
-      envelope = sdk::Json::parse(text);
-    } catch (const sdk::Json::parse_error& e) {
-      // The byte offset, not nlohmann's message: that one quotes the input, which may be personal data.
-      return sdk::Status::permanent(field + ": not valid JSON (syntax error at byte " + std::to_string(e.byte) + ")");
-    }
+    std::size_t bad_byte = 0;
+    auto parsed = sdk::parse_json(text, &bad_byte);
+    if (!parsed) return sdk::Status::permanent(field + ": not valid JSON (syntax error at byte " + std::to_string(bad_byte) + ")");
+    sdk::Json envelope = std::move(*parsed);
     auto in = canonical_from_envelope(envelope, envelope_options_);
     if (!in) return in.status();
     Inbound& got = in.value();

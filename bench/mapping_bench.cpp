@@ -95,10 +95,10 @@ const std::string kOrigin = "passerelle";
 
 std::size_t host_outbound(Subject& s, const std::string& text) {
   if (auto bad = host::check_json_text(text)) throw std::runtime_error("outbound: " + *bad);
-  const auto json = sdk::parse_json(text);
+  auto json = sdk::parse_json(text);
   if (!json || !json->is_object()) throw std::runtime_error("outbound: not a JSON object");
   sdk::ValidationErrors errors;
-  auto event = sdk::parse_cloud_event(*json, errors, &kValidation);
+  auto event = sdk::parse_cloud_event(std::move(*json), errors, &kValidation);
   if (!event) throw std::runtime_error("outbound: invalid event: " + errors.summary());
   // The insurers the event names (the host's targets).
   std::vector<std::string> insurers;

@@ -101,7 +101,7 @@ void RecordJob::outbound_begin() {
     release();
     return;
   }
-  const auto json = sdk::parse_json(record_.value);
+  auto json = sdk::parse_json(record_.value);
   if (!json || !json->is_object()) {
     router_.counters_.add("-", Direction::outbound, Outcome::in);
     dead_letter("-", Direction::outbound,
@@ -112,7 +112,7 @@ void RecordJob::outbound_begin() {
     return;
   }
   sdk::ValidationErrors errors;
-  event_ = sdk::parse_cloud_event(*json, errors, &router_.config_.validation);
+  event_ = sdk::parse_cloud_event(std::move(*json), errors, &router_.config_.validation);
   if (!event_) {
     router_.counters_.add("-", Direction::outbound, Outcome::in);
     dead_letter("-", Direction::outbound, {Stage::validate, "ValidationError", errors.summary(), "-", 1});

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "json_reader.hpp"
+#include "model_json_tracked.hpp"
 #include "passerelle/sdk/json_text.hpp"
 
 namespace passerelle::sdk {
@@ -65,9 +67,41 @@ bool is_extension_name(const std::string& n) {
     if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) return false;
   return true;
 }
-}  // namespace
 
-std::optional<CloudEvent> parse_cloud_event(const Json& j, ValidationErrors& errors, const ValidationOptions* options) {
+// A null member reads as absent, so to_json() would leave it out. `extensions` is kept verbatim.
+bool has_null_member(const Json& j, bool top) {
+  if (j.is_null()) return true;
+  if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (top && it.key() == "extensions") continue;
+      if (has_null_member(it.value(), false)) return true;
+    }
+  } else if (j.is_array()) {
+    for (const auto& v : j)
+      if (has_null_member(v, false)) return true;
+  }
+  return false;
+}
+
+// What parse_cloud_event() keeps as `data`: the input itself when it is already in normalised
+// form (moved when the caller gave the tree away), to_json() of the typed value otherwise.
+template <typename T>
+Json normalised_data(const T& typed, bool differs, const Json& input, Json* owned_input) {
+  if (differs || has_null_member(input, true)) return to_json(typed);
+  Json out = owned_input ? std::move(*owned_input) : input;
+#ifndef NDEBUG
+  // The debug (sanitizer) test run checks the shortcut against the rebuild on every event.
+  if (out.dump() != to_json(typed).dump()) {
+    std::fprintf(stderr, "parse_cloud_event: kept data differs from its normalised form:\n%s\n%s\n",
+                 out.dump().c_str(), to_json(typed).dump().c_str());
+    std::abort();
+  }
+#endif
+  return out;
+}
+
+std::optional<CloudEvent> parse_event(const Json& j, Json* owned_data, ValidationErrors& errors,
+                                      const ValidationOptions* options) {
   const ValidationOptions defaults;
   const ValidationOptions& opts = options ? *options : defaults;
   const std::size_t before = errors.issues().size();
@@ -119,13 +153,15 @@ std::optional<CloudEvent> parse_cloud_event(const Json& j, ValidationErrors& err
   const auto data_it = j.find("data");
   if (data_it != j.end() && data_it->is_object()) {
     if (e.type == kTypeConstatCreated || e.type == kTypeConstatUpdated) {
-      if (auto c = parse_constat(*data_it, errors, "data", opts)) {
+      bool differs = false;
+      if (auto c = detail::parse_constat_tracked(*data_it, errors, "data", opts, differs)) {
         if (!e.subject.empty() && e.subject != c->constatId)
           errors.add("subject", "must equal data.constatId (\"" + c->constatId + "\")");
-        e.data = to_json(*c);
+        if (errors.issues().size() == before) e.data = normalised_data(*c, differs, *data_it, owned_data);
       }
     } else if (e.type == kTypeVehicleVerified) {
-      if (auto v = parse_vehicle_verification(*data_it, errors, "data", opts)) {
+      bool differs = false;
+      if (auto v = detail::parse_vehicle_verification_tracked(*data_it, errors, "data", opts, differs)) {
         const std::string want = vehicle_subject(v->vehicle.registrationCountry, v->vehicle.registrationNumber);
         // Accept the un-normalised plate in the subject, but write the normalised one.
         const Json& raw_vehicle = data_it->at("vehicle");  // present: the parse above succeeded
@@ -134,12 +170,27 @@ std::optional<CloudEvent> parse_cloud_event(const Json& j, ValidationErrors& err
         if (!e.subject.empty() && e.subject != want && e.subject != raw_want)
           errors.add("subject", "must be <registrationCountry>:<registrationNumber> of data.vehicle");
         e.subject = want;
-        e.data = to_json(*v);
+        if (errors.issues().size() == before) e.data = normalised_data(*v, differs, *data_it, owned_data);
       }
     }
   }
   if (errors.issues().size() != before) return std::nullopt;
   return e;
+}
+
+}  // namespace
+
+std::optional<CloudEvent> parse_cloud_event(const Json& j, ValidationErrors& errors, const ValidationOptions* options) {
+  return parse_event(j, nullptr, errors, options);
+}
+
+std::optional<CloudEvent> parse_cloud_event(Json&& j, ValidationErrors& errors, const ValidationOptions* options) {
+  Json* data = nullptr;
+  if (j.is_object()) {
+    auto it = j.find("data");
+    if (it != j.end()) data = &*it;
+  }
+  return parse_event(j, data, errors, options);
 }
 
 std::optional<CloudEvent> parse_cloud_event(std::string_view text, ValidationErrors& errors,
@@ -149,7 +200,7 @@ std::optional<CloudEvent> parse_cloud_event(std::string_view text, ValidationErr
     errors.add("$", "not valid JSON");
     return std::nullopt;
   }
-  return parse_cloud_event(*j, errors, options);
+  return parse_cloud_event(std::move(*j), errors, options);
 }
 
 Json to_json(const CloudEvent& e) {

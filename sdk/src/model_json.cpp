@@ -6,6 +6,7 @@
 #include <set>
 
 #include "json_reader.hpp"
+#include "model_json_tracked.hpp"
 #include "passerelle/sdk/registration_number.hpp"
 
 namespace passerelle::sdk {
@@ -16,6 +17,9 @@ using detail::JsonReader;
 struct Ctx {
   ValidationErrors& errors;
   const ValidationOptions& options;
+  // Set when to_json() of what is parsed would differ from the input (a normalised plate, a
+  // default filled in, a number written another way): parse_cloud_event() then rebuilds `data`.
+  bool differs = false;
 };
 
 std::string idx(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
@@ -57,6 +61,7 @@ std::optional<std::string> read_registration(JsonReader& r, Ctx& c, std::string_
   auto s = r.nonempty(key, required);
   if (!s || !country_code || *country_code != "DZ") return s;
   auto norm = normalize_algerian_registration(*s, c.options.wilaya_min, c.options.wilaya_max);
+  if (norm && *norm != *s) c.differs = true;
   if (!norm) {
     c.errors.add(r.child(key), "must be an Algerian registration number serial-Cyy-WW such as 12345-116-16 (wilaya " +
                                    std::to_string(c.options.wilaya_min) + ".." + std::to_string(c.options.wilaya_max) +
@@ -342,8 +347,8 @@ Json side_json(const Side& s) {
 
 }  // namespace
 
-std::optional<Constat> parse_constat(const Json& j, ValidationErrors& errors, const std::string& root,
-                                     const ValidationOptions& options) {
+std::optional<Constat> detail::parse_constat_tracked(const Json& j, ValidationErrors& errors, const std::string& root,
+                                                     const ValidationOptions& options, bool& differs) {
   const std::size_t before = errors.issues().size();
   Ctx c{errors, options};
   Constat k;
@@ -356,7 +361,9 @@ std::optional<Constat> parse_constat(const Json& j, ValidationErrors& errors, co
     k.revision = rev.value_or(1);
     k.status = r.one_of("status", true, kConstatStatuses).value_or("");
     // Required in the model, with a default: absent means the European form's numbering.
-    k.formScheme = r.nonempty("formScheme", false).value_or("EAS-17");
+    auto scheme = r.nonempty("formScheme", false);
+    if (!scheme) c.differs = true;
+    k.formScheme = scheme.value_or("EAS-17");
     if (const Json* a = r.object("accident", true)) {
       JsonReader ar(*a, r.child("accident"), errors);
       k.accident.occurredAt = ar.datetime("occurredAt", true).value_or("");
@@ -371,6 +378,8 @@ std::optional<Constat> parse_constat(const Json& j, ValidationErrors& errors, co
           GeoPoint p;
           auto lat = gr.number("lat", true);
           auto lon = gr.number("lon", true);
+          // to_json writes doubles: an integer 36 would come back as 36.0.
+          if (!g->value("lat", Json()).is_number_float() || !g->value("lon", Json()).is_number_float()) c.differs = true;
           if (lat && (*lat < -90 || *lat > 90)) errors.add(gr.child("lat"), "must be within -90..90");
           if (lon && (*lon < -180 || *lon > 180)) errors.add(gr.child("lon"), "must be within -180..180");
           p.lat = lat.value_or(0);
@@ -398,13 +407,21 @@ std::optional<Constat> parse_constat(const Json& j, ValidationErrors& errors, co
       k.attachments = parse_list<Attachment>(*at, r.child("attachments"), c, parse_attachment);
     if (const Json* ext = r.object("extensions", false)) k.extensions = *ext;
   }
+  differs = c.differs;
   if (errors.issues().size() != before) return std::nullopt;
   return k;
 }
 
-std::optional<VehicleVerification> parse_vehicle_verification(const Json& j, ValidationErrors& errors,
-                                                              const std::string& root,
-                                                              const ValidationOptions& options) {
+std::optional<Constat> parse_constat(const Json& j, ValidationErrors& errors, const std::string& root,
+                                     const ValidationOptions& options) {
+  bool differs = false;
+  return detail::parse_constat_tracked(j, errors, root, options, differs);
+}
+
+std::optional<VehicleVerification> detail::parse_vehicle_verification_tracked(const Json& j, ValidationErrors& errors,
+                                                                             const std::string& root,
+                                                                             const ValidationOptions& options,
+                                                                             bool& differs) {
   const std::size_t before = errors.issues().size();
   Ctx c{errors, options};
   VehicleVerification v;
@@ -433,6 +450,7 @@ std::optional<VehicleVerification> parse_vehicle_verification(const Json& j, Val
     if (const Json* cj = r.object("coverage", false)) {
       JsonReader cr(*cj, r.child("coverage"), errors);
       Coverage cov;
+      if (!cj->contains("guarantees") || (*cj)["guarantees"].is_null()) c.differs = true;  // to_json writes []
       cov.validFrom = cr.date("validFrom", false);
       cov.validTo = cr.date("validTo", false);
       if (const Json* g = cr.array("guarantees", false)) {
@@ -457,8 +475,16 @@ std::optional<VehicleVerification> parse_vehicle_verification(const Json& j, Val
     v.constatId = r.str("constatId", false);
     if (const Json* ext = r.object("extensions", false)) v.extensions = *ext;
   }
+  differs = c.differs;
   if (errors.issues().size() != before) return std::nullopt;
   return v;
+}
+
+std::optional<VehicleVerification> parse_vehicle_verification(const Json& j, ValidationErrors& errors,
+                                                              const std::string& root,
+                                                              const ValidationOptions& options) {
+  bool differs = false;
+  return detail::parse_vehicle_verification_tracked(j, errors, root, options, differs);
 }
 
 Json to_json(const Address& a) { return address_json(a); }

@@ -281,7 +281,7 @@ sdk::Result<std::vector<sdk::CloudEvent>> GenericRestAdapter::map_inbound(const 
   e["data"] = std::move(*data);
 
   sdk::ValidationErrors errors;
-  auto event = sdk::parse_cloud_event(e, errors);
+  auto event = sdk::parse_cloud_event(std::move(e), errors);
   if (!event)
     return Status::permanent(id_ + ": the insurer record does not give a valid " + *type + " event: " + explain(errors, *scope));
   context_->count("mapped_inbound");

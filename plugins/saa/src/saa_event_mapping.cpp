@@ -149,7 +149,7 @@ sdk::Result<sdk::CloudEvent> from_saa_message(std::string_view text, const std::
   // under the SAA field each value came from.
   sdk::ValidationErrors errors;
   const sdk::ValidationOptions options = config.validation();
-  auto parsed = sdk::parse_cloud_event(event, errors, &options);
+  auto parsed = sdk::parse_cloud_event(std::move(event), errors, &options);
   if (!parsed) {
     for (const auto& issue : errors.issues()) state.problems.add(state.origins.saa_path_for(issue.path), issue.message);
     return rejected(state.problems);

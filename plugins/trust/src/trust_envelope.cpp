@@ -133,7 +133,7 @@ sdk::Result<Inbound> canonical_from_envelope(const Json& envelope, const Envelop
     in.restored = restored->applied;
     in.skipped = restored->skipped;
   }
-  auto parsed = sdk::parse_cloud_event(event, errors, &o.validation);
+  auto parsed = sdk::parse_cloud_event(std::move(event), errors, &o.validation);
   if (!parsed)
     return sdk::Status::permanent(std::string("the canonical event mapped from this record is invalid") +
                                   (restoring ? " after applying payload.x-canonical" : "") + ": " + errors.summary());

@@ -42,6 +42,10 @@ std::string dataschema_for(const std::string& type);  // "urn:passerelle:<type>:
 // `data` is replaced by its normalised form (registration numbers dashed, formScheme defaulted).
 std::optional<CloudEvent> parse_cloud_event(const Json& j, ValidationErrors& errors,
                                             const ValidationOptions* options = nullptr);
+// The same, taking the tree: when `data` is already in normalised form it is moved into the
+// event rather than rebuilt (what the host does with each record it consumes).
+std::optional<CloudEvent> parse_cloud_event(Json&& j, ValidationErrors& errors,
+                                            const ValidationOptions* options = nullptr);
 std::optional<CloudEvent> parse_cloud_event(std::string_view text, ValidationErrors& errors,
                                             const ValidationOptions* options = nullptr);
 Json to_json(const CloudEvent& e);

@@ -203,22 +203,30 @@ std::optional<CloudEvent> parse_cloud_event(std::string_view text, ValidationErr
   return parse_cloud_event(std::move(*j), errors, options);
 }
 
-Json to_json(const CloudEvent& e) {
-  Json j = e.extra_attributes.is_object() ? e.extra_attributes : Json::object();
-  j["specversion"] = e.specversion;
-  j["id"] = e.id;
-  j["type"] = e.type;
-  j["source"] = e.source;
-  j["time"] = e.time;
-  j["subject"] = e.subject;
-  j["datacontenttype"] = e.datacontenttype;
-  j["dataschema"] = e.dataschema;
-  if (e.correlationid) j["correlationid"] = *e.correlationid;
-  if (e.causationid) j["causationid"] = *e.causationid;
-  if (e.provider) j["provider"] = *e.provider;
-  j["data"] = e.data;
+namespace {
+// One writer for both overloads: E is `const CloudEvent&` (copies) or `CloudEvent&&` (moves).
+template <typename E>
+Json event_to_json(E&& e) {
+  auto take = [](auto&& v) -> decltype(auto) { return std::forward<decltype(v)>(v); };
+  Json j = e.extra_attributes.is_object() ? take(std::forward<E>(e).extra_attributes) : Json::object();
+  j["specversion"] = take(std::forward<E>(e).specversion);
+  j["id"] = take(std::forward<E>(e).id);
+  j["type"] = take(std::forward<E>(e).type);
+  j["source"] = take(std::forward<E>(e).source);
+  j["time"] = take(std::forward<E>(e).time);
+  j["subject"] = take(std::forward<E>(e).subject);
+  j["datacontenttype"] = take(std::forward<E>(e).datacontenttype);
+  j["dataschema"] = take(std::forward<E>(e).dataschema);
+  if (e.correlationid) j["correlationid"] = *take(std::forward<E>(e).correlationid);
+  if (e.causationid) j["causationid"] = *take(std::forward<E>(e).causationid);
+  if (e.provider) j["provider"] = *take(std::forward<E>(e).provider);
+  j["data"] = take(std::forward<E>(e).data);
   return j;
 }
+}  // namespace
+
+Json to_json(const CloudEvent& e) { return event_to_json(e); }
+Json to_json(CloudEvent&& e) { return event_to_json(std::move(e)); }
 
 Constat constat_of(const CloudEvent& e) {
   ValidationErrors errors;

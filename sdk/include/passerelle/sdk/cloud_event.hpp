@@ -49,6 +49,7 @@ std::optional<CloudEvent> parse_cloud_event(Json&& j, ValidationErrors& errors,
 std::optional<CloudEvent> parse_cloud_event(std::string_view text, ValidationErrors& errors,
                                             const ValidationOptions* options = nullptr);
 Json to_json(const CloudEvent& e);
+Json to_json(CloudEvent&& e);  // moves data and attributes into the tree
 
 // Typed views of data; call only on a parsed (validated) event of the matching type.
 Constat constat_of(const CloudEvent& e);

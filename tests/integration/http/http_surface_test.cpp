@@ -162,7 +162,14 @@ TEST_F(HttpSurface, BreakerOpensOnOutageThenCacheOrFastFailure) {
 TEST_F(HttpSurface, MetricsAndAdminRoutes) {
   auto c = env->host();
   ASSERT_EQ(c.Get("/health")->status, 200);  // one request observed before the scrape
+  // httplib records a request's duration (its logger hook) just after the response is written,
+  // so the first scrape may race it: scrape again, for at most 2 s.
   auto m = c.Get("/metrics");
+  for (int i = 0; i < 40 && m && m->body.find("passerelle_http_request_duration_seconds_bucket") == std::string::npos;
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    m = c.Get("/metrics");
+  }
   ASSERT_TRUE(m);
   EXPECT_EQ(m->status, 200);
   EXPECT_NE(m->body.find("passerelle_build_info"), std::string::npos);

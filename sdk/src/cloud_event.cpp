@@ -92,8 +92,8 @@ Json normalised_data(const T& typed, bool differs, const Json& input, Json* owne
 #ifndef NDEBUG
   // The debug (sanitizer) test run checks the shortcut against the rebuild on every event.
   if (out.dump() != to_json(typed).dump()) {
-    std::fprintf(stderr, "parse_cloud_event: kept data differs from its normalised form:\n%s\n%s\n",
-                 out.dump().c_str(), to_json(typed).dump().c_str());
+    std::fprintf(stderr, "parse_cloud_event: kept data differs from its normalised form:\n%s\n%s\n", out.dump().c_str(),
+                 to_json(typed).dump().c_str());
     std::abort();
   }
 #endif
@@ -207,20 +207,19 @@ namespace {
 // One writer for both overloads: E is `const CloudEvent&` (copies) or `CloudEvent&&` (moves).
 template <typename E>
 Json event_to_json(E&& e) {
-  auto take = [](auto&& v) -> decltype(auto) { return std::forward<decltype(v)>(v); };
-  Json j = e.extra_attributes.is_object() ? take(std::forward<E>(e).extra_attributes) : Json::object();
-  j["specversion"] = take(std::forward<E>(e).specversion);
-  j["id"] = take(std::forward<E>(e).id);
-  j["type"] = take(std::forward<E>(e).type);
-  j["source"] = take(std::forward<E>(e).source);
-  j["time"] = take(std::forward<E>(e).time);
-  j["subject"] = take(std::forward<E>(e).subject);
-  j["datacontenttype"] = take(std::forward<E>(e).datacontenttype);
-  j["dataschema"] = take(std::forward<E>(e).dataschema);
-  if (e.correlationid) j["correlationid"] = *take(std::forward<E>(e).correlationid);
-  if (e.causationid) j["causationid"] = *take(std::forward<E>(e).causationid);
-  if (e.provider) j["provider"] = *take(std::forward<E>(e).provider);
-  j["data"] = take(std::forward<E>(e).data);
+  Json j = e.extra_attributes.is_object() ? std::forward<E>(e).extra_attributes : Json::object();
+  j["specversion"] = std::forward<E>(e).specversion;
+  j["id"] = std::forward<E>(e).id;
+  j["type"] = std::forward<E>(e).type;
+  j["source"] = std::forward<E>(e).source;
+  j["time"] = std::forward<E>(e).time;
+  j["subject"] = std::forward<E>(e).subject;
+  j["datacontenttype"] = std::forward<E>(e).datacontenttype;
+  j["dataschema"] = std::forward<E>(e).dataschema;
+  if (e.correlationid) j["correlationid"] = *std::forward<E>(e).correlationid;
+  if (e.causationid) j["causationid"] = *std::forward<E>(e).causationid;
+  if (e.provider) j["provider"] = *std::forward<E>(e).provider;
+  j["data"] = std::forward<E>(e).data;
   return j;
 }
 }  // namespace

@@ -2,12 +2,12 @@
 // direction, next to the floor every route pays: parsing the same bytes with nlohmann::json and
 // serialising them back.
 //
-//   outbound (to_provider):  record text -> host's UTF-8/depth check -> Json::parse ->
+//   outbound (to_provider):  record text -> host's UTF-8/depth check -> sdk::parse_json ->
 //                            sdk::parse_cloud_event -> adapter.to_provider (which serialises the
 //                            deliveries) -> the host's delivery headers
 //   inbound  (to_canonical): the insurer's record bytes -> host's check -> adapter.to_canonical ->
-//                            the host's re-validation sdk::parse_cloud_event(sdk::to_json(e)) ->
-//                            headers -> to_json(checked).dump()
+//                            host::finish_inbound_event (re-validation, headers, the record for
+//                            the canonical topic: host/src/inbound_event.cpp itself)
 //
 // The inbound record of each adapter is what its own to_provider wrote for the same event (the
 // dry run the SDK's Delivery/InboundRecord symmetry allows): a Kafka record for saa and trust, the
@@ -36,6 +36,7 @@
 
 #include <simdjson.h>
 
+#include "../host/src/inbound_event.hpp"
 #include "../host/src/json_guard.hpp"
 #include "adapter_harness.hpp"
 #include "passerelle/sdk/adapter.hpp"
@@ -84,11 +85,12 @@ struct Route {
   std::string figure;  // mapping.saa.to_provider (constat) / mapping.saa.to_provider.vehicle_verified
   Subject* subject = nullptr;
   bool outbound = true;
-  std::string input;            // the bytes the route starts from (canonical text or record value)
-  sdk::InboundRecord record;    // inbound: the record handed to to_canonical
+  std::string input;          // the bytes the route starts from (canonical text or record value)
+  sdk::InboundRecord record;  // inbound: the record handed to to_canonical
 };
 
 const sdk::ValidationOptions kValidation{};  // the host's defaults (validation.wilaya_max 58)
+const host::HostConfig kHostConfig{};        // the same defaults, for host::finish_inbound_event
 const std::string kOrigin = "passerelle";
 
 // ---- what the host does per event (record_job.cpp), minus Kafka ---------------------------
@@ -135,34 +137,21 @@ std::size_t host_outbound(Subject& s, const std::string& text) {
 
 std::size_t host_inbound(Subject& s, const sdk::InboundRecord& record) {
   const std::string& value = std::holds_alternative<sdk::KafkaRecord>(record) ? std::get<sdk::KafkaRecord>(record).value
-                                                                             : std::get<sdk::HttpCall>(record).body;
+                                                                              : std::get<sdk::HttpCall>(record).body;
   const bool looks_json = !value.empty() && (value[0] == '{' || value[0] == '[');
-  if (auto bad = looks_json ? host::check_json_text(value) : std::nullopt)
-    throw std::runtime_error("inbound: " + *bad);
+  if (auto bad = looks_json ? host::check_json_text(value) : std::nullopt) throw std::runtime_error("inbound: " + *bad);
   // The host hands the adapter a record built from its own copy of the consumed message.
   sdk::InboundRecord copy = record;
   auto result = s.adapter->to_canonical(copy);
   if (!result.ok()) throw std::runtime_error("to_canonical: " + result.status().message);
   std::size_t bytes = 0;
   for (auto& e : result.value()) {
-    if (!e.provider) e.provider = s.id;
-    if (e.source.empty()) e.source = "/providers/" + s.id;
     sdk::ValidationErrors errors;
-    auto checked = sdk::parse_cloud_event(sdk::to_json(std::move(e)), errors, &kValidation);
+    auto checked = host::finish_inbound_event(std::move(e), s.id, kHostConfig, errors);
     if (!checked) throw std::runtime_error("inbound: adapter produced an invalid event: " + errors.summary());
-    const std::string key = "in:" + s.id + ":" + checked->id;
-    sdk::Headers headers = {{"content-type", "application/cloudevents+json"},
-                            {"passerelle.origin", kOrigin},
-                            {"passerelle.event_id", checked->id}};
-    if (checked->correlationid) headers["passerelle.correlation_id"] = *checked->correlationid;
-    // As host/src/inbound_event.cpp: the data is lent to the serialised tree, not copied.
-    Json data = std::move(checked->data);
-    Json tree = sdk::to_json(*checked);
-    tree["data"] = std::move(data);
-    sdk::KafkaRecord out{"constat.created", checked->subject, std::move(headers), tree.dump()};
-    checked->data = std::move(tree["data"]);
-    bytes += out.value.size() + key.size();
-    benchmark::DoNotOptimize(out);
+    const std::string key = "in:" + s.id + ":" + checked->event.id;
+    bytes += checked->record.value.size() + key.size();
+    benchmark::DoNotOptimize(checked);
   }
   return bytes;
 }
@@ -173,7 +162,9 @@ std::size_t floor_parse_serialize(const std::string& text) {
   return out.size();
 }
 
-std::size_t run_route(Route& r) { return r.outbound ? host_outbound(*r.subject, r.input) : host_inbound(*r.subject, r.record); }
+std::size_t run_route(Route& r) {
+  return r.outbound ? host_outbound(*r.subject, r.input) : host_inbound(*r.subject, r.record);
+}
 
 // ---- set-up -------------------------------------------------------------------------------
 
@@ -225,8 +216,9 @@ World make_world() {
       if (!event) throw std::runtime_error("sample " + std::string(kind) + " is invalid: " + errors.summary());
       auto deliveries = s->adapter->to_provider(*event);
       if (!deliveries.ok() || deliveries.value().size() != 1)
-        throw std::runtime_error(out.name + ": expected one delivery: " +
-                                 (deliveries.ok() ? std::to_string(deliveries.value().size()) : deliveries.status().message));
+        throw std::runtime_error(
+            out.name + ": expected one delivery: " +
+            (deliveries.ok() ? std::to_string(deliveries.value().size()) : deliveries.status().message));
       Route in;
       in.name = label + ".to_canonical." + kind;
       in.figure = "mapping." + label + ".to_canonical" + suffix;
@@ -277,7 +269,6 @@ class Collector : public benchmark::ConsoleReporter {
   std::map<std::string, std::vector<double>> eps_;
 };
 
-
 std::string fmt(double v, int decimals) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
@@ -306,10 +297,14 @@ int main(int argc, char** argv) {
   std::vector<char*> rest = {argv[0]};
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a.rfind("--profile=", 0) == 0) profile = a.substr(10);
-    else if (a.rfind("--iterations=", 0) == 0) iterations = std::stol(a.substr(13));
-    else if (a == "--list") list = true;
-    else rest.push_back(argv[i]);
+    if (a.rfind("--profile=", 0) == 0)
+      profile = a.substr(10);
+    else if (a.rfind("--iterations=", 0) == 0)
+      iterations = std::stol(a.substr(13));
+    else if (a == "--list")
+      list = true;
+    else
+      rest.push_back(argv[i]);
   }
   World world;
   try {
